@@ -1,0 +1,28 @@
+package dev.evidentry.core.bundle;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the manifest says about the run itself. */
+public record ScanMetadata(
+        String toolVersion,
+        String runId,
+        Instant startedAt,
+        Instant finishedAt,
+        List<PluginInfo> plugins,
+        List<String> providers,
+        Map<String, List<String>> filters) {
+
+    public ScanMetadata {
+        requireNonNull(toolVersion, "toolVersion is null");
+        requireNonNull(runId, "runId is null");
+        requireNonNull(startedAt, "startedAt is null");
+        requireNonNull(finishedAt, "finishedAt is null");
+        plugins = List.copyOf(requireNonNull(plugins, "plugins is null"));
+        providers = List.copyOf(requireNonNull(providers, "providers is null"));
+        filters = Map.copyOf(requireNonNull(filters, "filters is null"));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.evidentry.checks.identity;
+
+import static dev.evidentry.checks.Fixtures.CLOCK;
+import static dev.evidentry.checks.Fixtures.daysAgo;
+import static dev.evidentry.checks.Fixtures.evidence;
+import static dev.evidentry.checks.Fixtures.iamUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evidentry.checks.ListFacts;
+import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Outcome;
+import dev.evidentry.spi.fact.aws.AwsIamUser;
+import dev.evidentry.spi.fact.aws.AwsIamUser.AccessKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IdentityPackTest {
+
+    /** Password and key created and last used 89 days before the fixed clock's instant. */
+    private static final AwsIamUser USER = new AwsIamUser(iamUser("ann"), "ann", daysAgo(89), true, daysAgo(89), true,
+            List.of(new AccessKey(1, true, daysAgo(89), daysAgo(89))), evidence('a'));
+
+    @Test
+    void theAgeChecksOfThePackMeasureAgainstTheClockGivenToThePack() {
+        assertThat(ageFindings(new IdentityPack(CLOCK))).extracting(Finding::outcome)
+                .containsExactly(Outcome.PASS, Outcome.PASS);
+        assertThat(ageFindings(new IdentityPack(Clock.offset(CLOCK, Duration.ofDays(2))))).extracting(Finding::outcome)
+                .containsExactly(Outcome.FAIL, Outcome.FAIL);
+    }
+
+    @Test
+    void theServiceLoaderConstructorBuildsTheSameChecks() {
+        assertThat(new IdentityPack().checks()).map(check -> check.descriptor().id())
+                .containsExactlyElementsOf(new IdentityPack(CLOCK).checks().stream()
+                        .map(check -> check.descriptor().id()).toList());
+    }
+
+    private static List<Finding> ageFindings(IdentityPack pack) {
+        Set<String> ageChecks = Set.of(AccessKeyRotationCheck.ID, UnusedCredentialsCheck.ID);
+        return pack.checks().stream()
+                .filter(check -> ageChecks.contains(check.descriptor().id()))
+                .flatMap(check -> check.evaluate(ListFacts.of(USER)))
+                .toList();
+    }
+}

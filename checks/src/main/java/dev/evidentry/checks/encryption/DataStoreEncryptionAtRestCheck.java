@@ -1,0 +1,49 @@
+package dev.evidentry.checks.encryption;
+
+import dev.evidentry.spi.Check;
+import dev.evidentry.spi.CheckDescriptor;
+import dev.evidentry.spi.CheckHelp;
+import dev.evidentry.spi.Facts;
+import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Severity;
+import dev.evidentry.spi.fact.DataStoreEncryption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Every data store, in any cloud, encrypts what it keeps; a customer-managed key is the stronger of the two passes. */
+public final class DataStoreEncryptionAtRestCheck implements Check {
+
+    public static final String ID = "encryption.datastore.at-rest";
+
+    private final CheckDescriptor descriptor = new CheckDescriptor(ID,
+            "Data stores are encrypted at rest", Severity.HIGH, Set.of(DataStoreEncryption.KIND),
+            List.of("CC6.1", "C1.1"), CheckHelp.load(DataStoreEncryptionAtRestCheck.class, ID));
+
+    @Override
+    public CheckDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Stream<Finding> evaluate(Facts facts) {
+        return facts.all(DataStoreEncryption.class).map(this::judge);
+    }
+
+    private Finding judge(DataStoreEncryption store) {
+        String what = store.resource().type() + " " + store.resource().name();
+        return switch (store.encryption()) {
+            case NONE -> Finding.fail(descriptor, store, what + " is not encrypted at rest.");
+            case PROVIDER_KEY -> Finding.pass(descriptor, store, what + " is encrypted at rest with a provider-managed key"
+                    + detail(store) + "; a customer-managed key would be stronger.");
+            case CUSTOMER_KEY -> Finding.pass(descriptor, store, what + " is encrypted at rest with the customer-managed key "
+                    + (store.keyId().isEmpty() ? "(id not reported)" : store.keyId()) + detail(store)
+                    + ", the stronger setting: you can audit and revoke the key.");
+            case UNKNOWN -> Finding.error(descriptor, store, "The encryption at rest of " + what + " could not be read.");
+        };
+    }
+
+    private static String detail(DataStoreEncryption store) {
+        return store.detail().isEmpty() ? "" : " (" + store.detail() + ")";
+    }
+}

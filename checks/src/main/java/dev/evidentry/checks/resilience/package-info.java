@@ -1,0 +1,2 @@
+/** Resilience checks (SOC 2 A1.2): recovering data after deletion, corruption or ransomware. */
+package dev.evidentry.checks.resilience;

@@ -63,7 +63,7 @@ public final class ProviderTestKit {
         }
         SecretRedactor redactor = new SecretRedactor();
         EvidenceStore evidence = new EvidenceStore(evidenceDirectory, redactor, clock);
-        FactStore store = new FactStore();
+        FactStore store = new FactStore(clock);
         try (BoundedExecutor executor = new BoundedExecutor(8)) {
             new Collector(clock, evidence, redactor, executor, ProgressListener.NONE)
                     .collect(List.of(provider), Map.of(provider.descriptor().id(), options), store);

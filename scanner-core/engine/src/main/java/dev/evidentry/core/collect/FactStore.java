@@ -3,6 +3,7 @@ package dev.evidentry.core.collect;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.Facts;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,10 +30,20 @@ public final class FactStore implements Facts {
             .thenComparing(CollectionIssue::operation)
             .thenComparing(CollectionIssue::message);
 
+    private final Clock clock;
     private final Map<Class<?>, ConcurrentLinkedQueue<Fact>> incoming = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CollectionIssue> incomingIssues = new ConcurrentLinkedQueue<>();
     private volatile Map<Class<?>, List<Fact>> frozen;
     private volatile List<CollectionIssue> frozenIssues;
+
+    public FactStore(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
 
     public void add(Fact fact) {
         if (frozen != null) {

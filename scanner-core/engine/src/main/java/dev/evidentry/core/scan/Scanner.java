@@ -83,7 +83,7 @@ public final class Scanner {
         SecretRedactor redactor = new SecretRedactor();
         EvidenceStore evidence = new EvidenceStore(bundle.resolve(BundleLayout.EVIDENCE_DIRECTORY), redactor,
                 request.clock());
-        FactStore facts = new FactStore();
+        FactStore facts = new FactStore(request.clock());
         plugins.problems().forEach(facts::add);
         try (BoundedExecutor executor = new BoundedExecutor(request.concurrency())) {
             new Collector(request.clock(), evidence, redactor, executor, progress)

@@ -21,9 +21,14 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Runs {@code check} over {@code facts}, as the engine would. */
+    /** Runs {@code check} over {@code facts}, as the engine would, with {@link #CLOCK} as the scan clock. */
     public static List<Finding> evaluate(Check check, Fact... facts) {
         return check.evaluate(ListFacts.of(facts)).toList();
+    }
+
+    /** Runs {@code check} over {@code facts}, as the engine would, with {@code clock} as the scan clock. */
+    public static List<Finding> evaluate(Check check, Clock clock, Fact... facts) {
+        return check.evaluate(ListFacts.at(clock, facts)).toList();
     }
 
     /** One piece of evidence, named by a single repeated hex digit so tests can tell pieces apart. */

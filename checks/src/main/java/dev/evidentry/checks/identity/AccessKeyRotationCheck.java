@@ -1,7 +1,5 @@
 package dev.evidentry.checks.identity;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.evidentry.spi.Check;
 import dev.evidentry.spi.CheckDescriptor;
 import dev.evidentry.spi.CheckHelp;
@@ -9,13 +7,12 @@ import dev.evidentry.spi.Facts;
 import dev.evidentry.spi.Finding;
 import dev.evidentry.spi.Severity;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Active access keys are rotated at least every 90 days. */
+/** Active access keys are rotated at least every 90 days, measured against the scan clock ({@link Facts#clock()}). */
 public final class AccessKeyRotationCheck implements Check {
 
     public static final String ID = "aws.iam.access-key-rotation";
@@ -24,12 +21,6 @@ public final class AccessKeyRotationCheck implements Check {
     private final CheckDescriptor descriptor = new CheckDescriptor(ID,
             "Active access keys are rotated within 90 days", Severity.MEDIUM, Set.of(AwsIamUser.KIND),
             List.of("CC6.1"), CheckHelp.load(AccessKeyRotationCheck.class, ID));
-    private final Clock clock;
-
-    /** @param clock the clock key ages are measured against */
-    public AccessKeyRotationCheck(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
 
     @Override
     public CheckDescriptor descriptor() {
@@ -38,7 +29,7 @@ public final class AccessKeyRotationCheck implements Check {
 
     @Override
     public Stream<Finding> evaluate(Facts facts) {
-        Instant now = clock.instant();
+        Instant now = facts.clock().instant();
         return facts.all(AwsIamUser.class).map(user -> judge(user, now));
     }
 

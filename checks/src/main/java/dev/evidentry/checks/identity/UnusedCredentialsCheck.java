@@ -1,7 +1,5 @@
 package dev.evidentry.checks.identity;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.evidentry.spi.Check;
 import dev.evidentry.spi.CheckDescriptor;
 import dev.evidentry.spi.CheckHelp;
@@ -9,14 +7,16 @@ import dev.evidentry.spi.Facts;
 import dev.evidentry.spi.Finding;
 import dev.evidentry.spi.Severity;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** A console password or active access key left unused for 90 days is removed; one never used counts from its creation. */
+/**
+ * A console password or active access key left unused for 90 days is removed; one never used counts from its creation.
+ * Idle times are measured against the scan clock ({@link Facts#clock()}).
+ */
 public final class UnusedCredentialsCheck implements Check {
 
     public static final String ID = "aws.iam.unused-credentials";
@@ -25,12 +25,6 @@ public final class UnusedCredentialsCheck implements Check {
     private final CheckDescriptor descriptor = new CheckDescriptor(ID,
             "IAM credentials unused for 90 days are removed", Severity.MEDIUM, Set.of(AwsIamUser.KIND),
             List.of("CC6.2", "CC6.3"), CheckHelp.load(UnusedCredentialsCheck.class, ID));
-    private final Clock clock;
-
-    /** @param clock the clock idle times are measured against */
-    public UnusedCredentialsCheck(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
 
     @Override
     public CheckDescriptor descriptor() {
@@ -39,7 +33,7 @@ public final class UnusedCredentialsCheck implements Check {
 
     @Override
     public Stream<Finding> evaluate(Facts facts) {
-        Instant now = clock.instant();
+        Instant now = facts.clock().instant();
         return facts.all(AwsIamUser.class).map(user -> judge(user, now));
     }
 

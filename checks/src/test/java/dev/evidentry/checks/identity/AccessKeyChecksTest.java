@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.evidentry.spi.Finding;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
 import dev.evidentry.spi.fact.aws.AwsIamUser.AccessKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link SingleActiveAccessKeyCheck} and {@link AccessKeyRotationCheck}, measured against a fixed clock. */
+/** {@link SingleActiveAccessKeyCheck} and {@link AccessKeyRotationCheck}, measured against the fixed clock of the facts. */
 class AccessKeyChecksTest {
 
     @Test
@@ -41,7 +43,7 @@ class AccessKeyChecksTest {
 
     @Test
     void keysRotatedWithin90DaysPass() {
-        assertThat(evaluate(new AccessKeyRotationCheck(CLOCK),
+        assertThat(evaluate(new AccessKeyRotationCheck(),
                 user("ann", new AccessKey(1, true, daysAgo(90), null), new AccessKey(2, true, daysAgo(3), null))))
                 .extracting(Finding::outcome, Finding::message)
                 .containsExactly(tuple(PASS,
@@ -50,7 +52,7 @@ class AccessKeyChecksTest {
 
     @Test
     void activeKeysOlderThan90DaysFailWithTheirAge() {
-        assertThat(evaluate(new AccessKeyRotationCheck(CLOCK),
+        assertThat(evaluate(new AccessKeyRotationCheck(),
                 user("ann", new AccessKey(1, true, daysAgo(91), null), new AccessKey(2, true, daysAgo(400), null))))
                 .extracting(Finding::outcome, Finding::message)
                 .containsExactly(tuple(FAIL, "IAM user ann has not rotated access key 1 for 91 days and access key 2"
@@ -59,7 +61,7 @@ class AccessKeyChecksTest {
 
     @Test
     void onlyActiveKeysCountAndUsersWithoutOneAreNotApplicable() {
-        assertThat(evaluate(new AccessKeyRotationCheck(CLOCK),
+        assertThat(evaluate(new AccessKeyRotationCheck(),
                 user("ann", new AccessKey(1, false, daysAgo(900), null)),
                 user("ben", new AccessKey(1, false, daysAgo(900), null), new AccessKey(2, true, daysAgo(5), null))))
                 .extracting(Finding::outcome, Finding::message)
@@ -69,12 +71,12 @@ class AccessKeyChecksTest {
     }
 
     @Test
-    void ageFollowsTheInjectedClock() {
+    void ageFollowsTheClockOfTheFacts() {
         AwsIamUser ann = user("ann", new AccessKey(1, true, daysAgo(30), null));
-        AccessKeyRotationCheck ninetyDaysLater = new AccessKeyRotationCheck(
-                java.time.Clock.offset(CLOCK, java.time.Duration.ofDays(90)));
+        Clock ninetyDaysLater = Clock.offset(CLOCK, Duration.ofDays(90));
 
-        assertThat(evaluate(ninetyDaysLater, ann)).extracting(Finding::outcome, Finding::message)
+        assertThat(evaluate(new AccessKeyRotationCheck(), ninetyDaysLater, ann))
+                .extracting(Finding::outcome, Finding::message)
                 .containsExactly(tuple(FAIL, "IAM user ann has not rotated access key 1 for 120 days (limit 90)."));
     }
 

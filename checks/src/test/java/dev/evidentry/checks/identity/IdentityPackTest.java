@@ -24,25 +24,28 @@ class IdentityPackTest {
             List.of(new AccessKey(1, true, daysAgo(89), daysAgo(89))), evidence('a'));
 
     @Test
-    void theAgeChecksOfThePackMeasureAgainstTheClockGivenToThePack() {
-        assertThat(ageFindings(new IdentityPack(CLOCK))).extracting(Finding::outcome)
+    void theAgeChecksOfThePackMeasureAgainstTheClockOfTheFacts() {
+        IdentityPack pack = new IdentityPack();
+
+        assertThat(ageFindings(pack, CLOCK)).extracting(Finding::outcome)
                 .containsExactly(Outcome.PASS, Outcome.PASS);
-        assertThat(ageFindings(new IdentityPack(Clock.offset(CLOCK, Duration.ofDays(2))))).extracting(Finding::outcome)
+        assertThat(ageFindings(pack, Clock.offset(CLOCK, Duration.ofDays(2)))).extracting(Finding::outcome)
                 .containsExactly(Outcome.FAIL, Outcome.FAIL);
     }
 
     @Test
-    void theServiceLoaderConstructorBuildsTheSameChecks() {
+    void theServiceLoaderConstructorBuildsEveryIdentityCheck() {
         assertThat(new IdentityPack().checks()).map(check -> check.descriptor().id())
-                .containsExactlyElementsOf(new IdentityPack(CLOCK).checks().stream()
-                        .map(check -> check.descriptor().id()).toList());
+                .containsExactly(MfaInteractiveUsersCheck.ID, RootAccountMfaCheck.ID, RootAccountNoAccessKeysCheck.ID,
+                        SingleActiveAccessKeyCheck.ID, AccessKeyRotationCheck.ID, UnusedCredentialsCheck.ID,
+                        PasswordPolicyCheck.ID);
     }
 
-    private static List<Finding> ageFindings(IdentityPack pack) {
+    private static List<Finding> ageFindings(IdentityPack pack, Clock clock) {
         Set<String> ageChecks = Set.of(AccessKeyRotationCheck.ID, UnusedCredentialsCheck.ID);
         return pack.checks().stream()
                 .filter(check -> ageChecks.contains(check.descriptor().id()))
-                .flatMap(check -> check.evaluate(ListFacts.of(USER)))
+                .flatMap(check -> check.evaluate(ListFacts.at(clock, USER)))
                 .toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.evidentry.checks.identity;
 
-import static dev.evidentry.checks.Fixtures.CLOCK;
 import static dev.evidentry.checks.Fixtures.daysAgo;
 import static dev.evidentry.checks.Fixtures.evaluate;
 import static dev.evidentry.checks.Fixtures.evidence;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class UnusedCredentialsCheckTest {
 
-    private final UnusedCredentialsCheck check = new UnusedCredentialsCheck(CLOCK);
+    private final UnusedCredentialsCheck check = new UnusedCredentialsCheck();
 
     @Test
     void credentialsUsedWithin90DaysPass() {

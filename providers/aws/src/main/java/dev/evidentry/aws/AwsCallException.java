@@ -1,0 +1,49 @@
+package dev.evidentry.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.spi.EvidenceId;
+import dev.evidentry.spi.IssueCause;
+import java.util.Optional;
+
+/**
+ * An AWS API call that failed, already classified: the operation ({@code s3:GetBucketEncryption}), why, in words that
+ * hold no secret, and the evidence of the last response when there was one.
+ */
+final class AwsCallException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final IssueCause issueCause;
+    private final transient EvidenceId evidence;
+
+    AwsCallException(String operation, IssueCause issueCause, String detail, EvidenceId evidence, Throwable cause) {
+        super(requireNonNull(detail, "detail is null"), cause);
+        this.operation = requireNonNull(operation, "operation is null");
+        this.issueCause = requireNonNull(issueCause, "issueCause is null");
+        this.evidence = evidence;
+    }
+
+    String operation() {
+        return operation;
+    }
+
+    IssueCause issueCause() {
+        return issueCause;
+    }
+
+    String detail() {
+        return getMessage();
+    }
+
+    Optional<EvidenceId> evidence() {
+        return Optional.ofNullable(evidence);
+    }
+
+    /** A sentence for a {@link dev.evidentry.spi.CollectionIssue}: operation, subject, cause, vendor words, evidence. */
+    String describe(String subject) {
+        return operation + " failed" + (subject.isEmpty() ? "" : " for " + subject) + ": " + issueCause.label() + ": "
+                + detail() + evidence().map(id -> " (evidence " + id + ")").orElse("");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.evidentry.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.spi.CollectContext;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
+import dev.evidentry.spi.ResourceRef;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * One unit of collection run on the engine's pool: usually one API call and the facts built from it. A failed call
+ * becomes an issue on {@code resource} (or the account) for {@code factKinds}; so does a bug, so that no task can stop
+ * its neighbours or vanish silently.
+ *
+ * @param operation the call it makes, such as {@code s3:GetBucketLogging}
+ * @param resource the resource whose facts it produces, or {@code null} for account-level facts
+ * @param factKinds the fact kinds missing when it fails
+ */
+record Task(String operation, ResourceRef resource, Set<String> factKinds, Runnable body) {
+
+    Task {
+        requireNonNull(operation, "operation is null");
+        factKinds = Set.copyOf(requireNonNull(factKinds, "factKinds is null"));
+        requireNonNull(body, "body is null");
+    }
+
+    /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
+    static void runAll(CollectContext context, Scope scope, FactSink sink, Collection<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ClassLoader providerLoader = Task.class.getClassLoader();
+        context.progress().planned(tasks.size());
+        context.forEachConcurrently(tasks, task -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // The SDK finds some of its parts through the context class loader; pool threads belong to the engine.
+            thread.setContextClassLoader(providerLoader);
+            try {
+                task.run(scope, sink);
+            } finally {
+                thread.setContextClassLoader(previous);
+                context.progress().done(task.operation()
+                        + (task.resource() == null ? "" : " " + task.resource().name()));
+            }
+        });
+    }
+
+    void run(Scope scope, FactSink sink) {
+        try {
+            body.run();
+        } catch (AwsCallException e) {
+            scope.report(sink, resource, factKinds, e);
+        } catch (RuntimeException e) {
+            scope.report(sink, resource, factKinds, new AwsCallException(operation, IssueCause.PLUGIN_FAILURE,
+                    "the AWS provider failed: " + FailureClassifier.detail(e), null, e));
+        }
+    }
+}

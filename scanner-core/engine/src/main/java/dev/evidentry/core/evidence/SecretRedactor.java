@@ -28,8 +28,13 @@ public final class SecretRedactor {
             Pattern.compile("<(" + SECRET_NAME + ")(\\s[^>]*)?>([^<]*)</\\1>");
     private static final Pattern JSON_STRING_MEMBER =
             Pattern.compile("(\"" + SECRET_NAME + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    /**
+     * A form or query parameter. Its value ends at the next parameter, and also at whitespace, a quote, an angle
+     * bracket or a fragment, none of which a form-encoded value holds raw: a URL inside a JSON string or an XML element
+     * loses its secret, not the rest of the document.
+     */
     private static final Pattern FORM_PARAMETER =
-            Pattern.compile("(^|[&?])(" + SECRET_NAME + ")=([^&]*)");
+            Pattern.compile("(^|[&?])(" + SECRET_NAME + ")=([^&\\s\"'<>#]*)");
     private static final Pattern NAME_ONLY = Pattern.compile(SECRET_NAME);
 
     /** Values shorter than this are not registered: redacting "a" everywhere would destroy the evidence. */

@@ -37,7 +37,7 @@ def s3_get(name, path, subresource, body, status=200, priority=5):
     """An S3 or S3 Control REST call: GET on a path, told apart by its sub-resource query parameter."""
     request = {"method": "GET", "urlPath": path}
     if subresource:
-        request["queryParameters"] = {subresource: {"absent": False}}
+        request["queryParameters"] = {subresource: {"matches": ".*"}}
     return name, {
         "priority": priority,
         "request": request,

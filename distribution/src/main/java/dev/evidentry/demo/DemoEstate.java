@@ -1,0 +1,48 @@
+package dev.evidentry.demo;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+
+/**
+ * A small AWS account (111122223333) replayed by WireMock on a loopback port: the stubs in {@code demo-estate/}
+ * answer like IAM, STS, EC2, S3 and S3 Control would, including an access-denied answer or two.
+ */
+public final class DemoEstate implements AutoCloseable {
+
+    /** Credentials the demo server accepts; they open nothing anywhere else. */
+    public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    public static final String ACCOUNT = "111122223333";
+
+    private final WireMockServer server;
+
+    private DemoEstate(WireMockServer server) {
+        this.server = server;
+    }
+
+    public static DemoEstate start() {
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .usingFilesUnderClasspath("demo-estate")
+                .notifier(new ConsoleNotifier(false)));
+        server.start();
+        return new DemoEstate(server);
+    }
+
+    public String endpoint() {
+        return server.baseUrl();
+    }
+
+    /** The running server, for tests that read what the scan asked of it. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -44,7 +44,7 @@ public final class SortedSpool implements AutoCloseable {
 
     /** Adds one line; neither the key nor the line may contain a line break, nor the key a tab. */
     public synchronized void add(String key, String line) {
-        if (key.indexOf(SEPARATOR) >= 0 || key.indexOf('\n') >= 0 || line.indexOf('\n') >= 0) {
+        if (key.indexOf(SEPARATOR) >= 0 || hasLineBreak(key) || hasLineBreak(line)) {
             throw new IllegalArgumentException("spooled keys and lines are single-line and keys have no tab");
         }
         chunk.add(key + SEPARATOR + line);
@@ -52,6 +52,11 @@ public final class SortedSpool implements AutoCloseable {
         if (chunk.size() >= chunkSize) {
             flushChunk();
         }
+    }
+
+    /** A carriage return counts: the runs are read back with {@link BufferedReader#readLine()}, which splits at it. */
+    private static boolean hasLineBreak(String text) {
+        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 
     public synchronized long size() {

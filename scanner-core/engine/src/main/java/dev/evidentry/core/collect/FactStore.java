@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
@@ -28,7 +29,12 @@ public final class FactStore implements Facts {
             .thenComparing(CollectionIssue::region)
             .thenComparing(issue -> issue.resource() == null ? "" : issue.resource().nativeId())
             .thenComparing(CollectionIssue::operation)
-            .thenComparing(CollectionIssue::message);
+            .thenComparing(CollectionIssue::message)
+            // Issues alike in all the above (one failure reported per fact kind, or with two causes) still need an
+            // order of their own: they arrive from many threads, and the bundle must not depend on which came first.
+            .thenComparing(CollectionIssue::cause)
+            .thenComparing(issue -> String.join(",", new TreeSet<>(issue.factKinds())))
+            .thenComparing(issue -> String.valueOf(issue.resource()));
 
     private final Clock clock;
     private final Map<Class<?>, ConcurrentLinkedQueue<Fact>> incoming = new ConcurrentHashMap<>();

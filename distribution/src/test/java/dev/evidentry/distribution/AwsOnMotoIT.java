@@ -22,10 +22,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.Owner;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.Type;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 /**
  * The whole scanner (layout, plugin class loader, AWS SDK, checks, bundle) against moto, seeded through the SDK: for
@@ -96,7 +100,8 @@ class AwsOnMotoIT {
                 s3.putBucketVersioning(versioning -> versioning.bucket(bucket)
                         .versioningConfiguration(config -> config.status(BucketVersioningStatus.ENABLED)));
             }
-            s3.putBucketAcl(acl -> acl.bucket("kept-logs").acl(BucketCannedACL.PRIVATE));
+            grantToGroup(s3, "kept-logs", "http://acs.amazonaws.com/groups/s3/LogDelivery", Permission.WRITE,
+                    Permission.READ_ACP);
             s3.putBucketLogging(logging -> logging.bucket("kept-data").bucketLoggingStatus(
                     status -> status.loggingEnabled(enabled -> enabled.targetBucket("kept-logs")
                             .targetPrefix("kept-data/"))));
@@ -145,7 +150,7 @@ class AwsOnMotoIT {
             iam.createAccessKey(key -> key.userName("bob"));
             iam.createAccessKey(key -> key.userName("bob"));
             s3.createBucket(bucket -> bucket.bucket("open-bucket"));
-            s3.putBucketAcl(acl -> acl.bucket("open-bucket").acl(BucketCannedACL.PUBLIC_READ));
+            grantToGroup(s3, "open-bucket", "http://acs.amazonaws.com/groups/global/AllUsers", Permission.READ);
         }
 
         Path bundle = workspace.resolve("bundle");
@@ -164,6 +169,19 @@ class AwsOnMotoIT {
         assertThat(outcome(findings, "aws.s3.access-logging", bucket("open-bucket"))).isEqualTo("FAIL");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(Distribution.run("verify", bundle.toString()).exitCode()).isZero();
+    }
+
+    /** Adds grants to a group; a policy body rather than a canned-ACL header, which moto answers with 411. */
+    private static void grantToGroup(S3Client s3, String bucket, String groupUri, Permission... permissions) {
+        Owner owner = s3.getBucketAcl(acl -> acl.bucket(bucket)).owner();
+        List<Grant> grants = new java.util.ArrayList<>();
+        grants.add(Grant.builder().grantee(grantee -> grantee.type(Type.CANONICAL_USER).id(owner.id()))
+                .permission(Permission.FULL_CONTROL).build());
+        for (Permission permission : permissions) {
+            grants.add(Grant.builder().grantee(grantee -> grantee.type(Type.GROUP).uri(groupUri))
+                    .permission(permission).build());
+        }
+        s3.putBucketAcl(acl -> acl.bucket(bucket).accessControlPolicy(policy -> policy.owner(owner).grants(grants)));
     }
 
     private static Distribution.Run scan(Path bundle) {
@@ -200,12 +218,13 @@ class AwsOnMotoIT {
                 .endpointOverride(URI.create(moto.endpoint())).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /** S3 Control's rules prefix the host with the account id; against moto the call must go to moto as given. */
     private static S3ControlClient s3control() {
+        S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
         return S3ControlClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                 .endpointOverride(URI.create(moto.endpoint())).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(config -> config.putAdvancedOption(
-                        software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
-                        true))
+                .endpointProvider(params -> rules.resolveEndpoint(params).thenApply(resolved -> resolved.toBuilder()
+                        .url(URI.create(moto.endpoint() + resolved.url().getRawPath())).build()))
                 .build();
     }
 }

@@ -57,12 +57,12 @@ class CollectionFaultIT {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("access denied", s3Error(403, "AccessDenied", "Access Denied"), "ACCESS_DENIED"),
-                Arguments.of("throttled", s3Error(503, "SlowDown", "Please reduce your request rate."), "THROTTLED"),
-                Arguments.of("server error", s3Error(500, "InternalError", "We encountered an internal error."),
+                Arguments.of("throttled past the retries", s3Error(503, "SlowDown", "Please reduce your request rate."), "THROTTLED"),
+                Arguments.of("the vendor's service failed", s3Error(500, "InternalError", "We encountered an internal error."),
                         "SERVER_ERROR"),
                 Arguments.of("timed out", aResponse().withStatus(200).withFixedDelay(3_000)
                         .withBody("<VersioningConfiguration/>"), "TIMEOUT"),
-                Arguments.of("could not be read", aResponse().withStatus(200)
+                Arguments.of("answer could not be read", aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/xml")
                         .withBody("<VersioningConfiguration><Status>Enab"), "MALFORMED_RESPONSE"));
     }

@@ -109,6 +109,15 @@ class DemoIT {
     }
 
     @Test
+    void theSarifIsValidAndNamesItsCategory() throws IOException {
+        JsonNode sarif = Distribution.JSON.readTree(bundle.resolve("sarif/aws-" + ACCOUNT + ".sarif").toFile());
+        Schemas.assertValidSarif(sarif);
+        assertThat(sarif.path("runs")).hasSize(1);
+        assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText())
+                .isEqualTo("evidentry/aws/" + ACCOUNT + "/");
+    }
+
+    @Test
     void theAwsProviderCameFromItsOwnPluginDirectory() throws IOException {
         JsonNode manifest = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile());
         assertThat(manifest.path("plugins")).anySatisfy(plugin -> {

@@ -118,6 +118,20 @@ class DemoIT {
     }
 
     @Test
+    void everyBundleFileMatchesItsPublishedSchema() throws IOException {
+        Schemas.assertValid("manifest", Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile()));
+        Schemas.assertValid("controls", Distribution.JSON.readTree(bundle.resolve("controls.json").toFile()));
+        findings.forEach(line -> Schemas.assertValid("finding", line));
+        Distribution.jsonLines(bundle.resolve("resources.jsonl")).forEach(line -> Schemas.assertValid("resource", line));
+        Distribution.jsonLines(bundle.resolve("issues.jsonl")).forEach(line -> Schemas.assertValid("issue", line));
+        try (Stream<Path> evidence = Files.list(bundle.resolve("evidence"))) {
+            for (Path file : evidence.toList()) {
+                Schemas.assertValid("evidence", Distribution.JSON.readTree(file.toFile()));
+            }
+        }
+    }
+
+    @Test
     void theAwsProviderCameFromItsOwnPluginDirectory() throws IOException {
         JsonNode manifest = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile());
         assertThat(manifest.path("plugins")).anySatisfy(plugin -> {

@@ -15,10 +15,8 @@ final class ScopeRefs {
             return ResourceRef.global(provider, "", provider + ".provider", provider, provider);
         }
         if (issue.region().isEmpty()) {
-            return ResourceRef.global(provider, issue.account(), provider + ".account", issue.account(),
-                    issue.account());
+            return ResourceRef.account(provider, issue.account());
         }
-        return new ResourceRef(provider, issue.account(), issue.region(), provider + ".region",
-                issue.account() + "/" + issue.region(), issue.region());
+        return ResourceRef.region(provider, issue.account(), issue.region());
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param protection whether it protects the device
  * @param signatureAge how old the agent's signatures were at the last report, when the source says
  * @param lastReported when the device last reported to the source, when known
+ * @param detail what the source said, in a few words (such as "not managed by SSM"), or empty
  */
 public record EndpointProtection(
         ResourceRef resource,
@@ -29,6 +30,7 @@ public record EndpointProtection(
         ProtectionState protection,
         Duration signatureAge,
         Instant lastReported,
+        String detail,
         List<EvidenceId> evidence) implements Fact {
 
     public static final String KIND = "endpoint.protection";
@@ -39,6 +41,7 @@ public record EndpointProtection(
         requireNonNull(serialNumber, "serialNumber is null");
         requireNonNull(agent, "agent is null");
         requireNonNull(protection, "protection is null");
+        requireNonNull(detail, "detail is null");
         evidence = List.copyOf(requireNonNull(evidence, "evidence is null"));
     }
 

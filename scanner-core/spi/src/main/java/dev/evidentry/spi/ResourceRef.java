@@ -42,12 +42,12 @@ public record ResourceRef(String provider, String account, String region, String
      * One region of one account, as a resource: what per-region settings (GuardDuty, AWS Config, EBS default
      * encryption) describe, and what a failure to collect a whole region names.
      */
-    public static ResourceRef region(String provider, String account, String region) {
+    public static ResourceRef forRegion(String provider, String account, String region) {
         return new ResourceRef(provider, account, region, provider + ".region", account + "/" + region, region);
     }
 
     /** One account, tenant or organisation, as a resource: what account-wide settings describe. */
-    public static ResourceRef account(String provider, String account) {
+    public static ResourceRef forAccount(String provider, String account) {
         return global(provider, account, provider + ".account", account, account);
     }
 

@@ -15,8 +15,8 @@ final class ScopeRefs {
             return ResourceRef.global(provider, "", provider + ".provider", provider, provider);
         }
         if (issue.region().isEmpty()) {
-            return ResourceRef.account(provider, issue.account());
+            return ResourceRef.forAccount(provider, issue.account());
         }
-        return ResourceRef.region(provider, issue.account(), issue.region());
+        return ResourceRef.forRegion(provider, issue.account(), issue.region());
     }
 }

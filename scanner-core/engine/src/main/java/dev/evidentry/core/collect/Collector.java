@@ -10,6 +10,8 @@ import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +70,20 @@ public final class Collector {
         try {
             provider.collect(context, new ProviderSink(descriptor, store, redactor));
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.DEBUG, "provider " + descriptor.id() + " failed", e);
+            // The stack trace goes through the redactor too: a provider's exception may quote its own token.
+            LOG.log(System.Logger.Level.DEBUG, () -> redactor.redactValues("provider " + descriptor.id() + " failed: "
+                    + stackTrace(e)));
             store.add(new CollectionIssue(descriptor.id(), "", "", null, descriptor.id() + ":collect",
                     descriptor.factKinds(), IssueCause.PLUGIN_FAILURE,
                     redactor.redactValues("provider " + descriptor.id() + " stopped with " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
         }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     /** Holds a provider to its descriptor: it may only report its own resources and the kinds it declares. */

@@ -128,7 +128,9 @@ final class ScanCommand implements Callable<Integer> {
             int dot = option.indexOf('.');
             int equals = option.indexOf('=');
             if (dot <= 0 || equals < dot + 2) {
-                throw new UsageException("--option " + option + " is not PROVIDER.KEY=VALUE, such as aws.max-attempts=5");
+                // Never echo the value: it may be a token given under a misspelt key.
+                String shown = equals < 0 ? option : option.substring(0, equals + 1) + "...";
+                throw new UsageException("--option " + shown + " is not PROVIDER.KEY=VALUE, such as aws.max-attempts=5");
             }
             byProvider.computeIfAbsent(option.substring(0, dot), key -> new LinkedHashMap<>())
                     .put(option.substring(dot + 1, equals), option.substring(equals + 1));

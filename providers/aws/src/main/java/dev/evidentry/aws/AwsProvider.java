@@ -76,7 +76,18 @@ public final class AwsProvider implements Provider {
             return;
         }
         Region home = Regions.home(options);
-        try (SecretRegisteringCredentials credentials = new SecretRegisteringCredentials(credentials(options), context);
+        AwsCredentialsProvider source;
+        try {
+            source = credentials(options);
+        } catch (RuntimeException e) {
+            // A profile file that cannot be read, for one: nothing was sent anywhere yet.
+            sink.issue(new CollectionIssue(ID, "", home.id(), null, "aws:credentials", FACT_KINDS,
+                    IssueCause.CONFIGURATION, "cannot set up AWS credentials from "
+                            + options.profile().map(p -> "profile '" + p + "'").orElse("the default chain") + ": "
+                            + FailureClassifier.detail(e)));
+            return;
+        }
+        try (SecretRegisteringCredentials credentials = new SecretRegisteringCredentials(source, context);
                 AwsClients clients = new AwsClients(options, context, credentials)) {
             CallerIdentity caller;
             try {

@@ -4,10 +4,14 @@ import dev.evidentry.aws.AwsCalls.Evidenced;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -20,17 +24,33 @@ final class Regions {
     private Regions() {}
 
     /**
-     * The region to call STS (and EC2's region list) in: the SDK's region chain (AWS_REGION, aws.region, the profile's
-     * region), else the first region of the {@code regions} option, else us-east-1.
+     * The region to call STS (and EC2's region list) in: AWS_REGION or aws.region, else the profile's region, else the
+     * first region of the {@code regions} option, else the instance's region (not asked against an emulator), else
+     * us-east-1. The instance metadata service is asked last, since off EC2 it only answers with a timeout.
      */
     static Region home(AwsOptions options) {
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            options.profile().ifPresent(chain::profileName);
-            return chain.build().getRegion();
-        } catch (SdkClientException | IllegalArgumentException e) {
-            return options.regions().isEmpty() ? Region.US_EAST_1 : options.regions().get(0);
+        String profile = options.profile()
+                .orElseGet(() -> ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default"));
+        return first(new SystemSettingsRegionProvider(),
+                new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, profile))
+                .or(() -> options.regions().stream().findFirst())
+                .or(() -> options.endpoint().isPresent() ? Optional.empty()
+                        : first(new InstanceProfileRegionProvider()))
+                .orElse(Region.US_EAST_1);
+    }
+
+    private static Optional<Region> first(AwsRegionProvider... providers) {
+        for (AwsRegionProvider provider : providers) {
+            try {
+                Region region = provider.getRegion();
+                if (region != null) {
+                    return Optional.of(region);
+                }
+            } catch (RuntimeException notConfigured) {
+                // try the next source
+            }
         }
+        return Optional.empty();
     }
 
     /** The partition a region belongs to, known to the SDK or recognised by the partition's region pattern. */

@@ -13,6 +13,7 @@ import static dev.evidentry.aws.FakeAws.s3ListBuckets;
 import static dev.evidentry.aws.FakeAws.s3Requested;
 import static dev.evidentry.aws.FakeAws.xml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
@@ -308,6 +309,26 @@ class AwsProviderFaultTest {
         assertThat(issue.factKinds()).hasSize(11);
         assertThat(issue.message()).startsWith("no AWS credentials found in profile 'evidentry-no-such-profile'")
                 .contains("AWS_PROFILE").contains("AWS_ACCESS_KEY_ID").contains("aws sso login");
+        assertThat(result.facts()).isEmpty();
+        assertThat(aws.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void noCredentialsInTheDefaultChainSayWhatToDo() {
+        assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+                        && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
+                        && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null,
+                "the environment holds AWS credentials");
+        environment.close();
+        environment = TestAwsEnvironment.withoutCredentials();
+
+        CollectionResult result = collect();
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
+        assertThat(issue.operation()).isEqualTo("sts:GetCallerIdentity");
+        assertThat(issue.message()).startsWith("no AWS credentials found in the default chain: set AWS_PROFILE or "
+                + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
         assertThat(result.facts()).isEmpty();
         assertThat(aws.server.getAllServeEvents()).isEmpty();
     }

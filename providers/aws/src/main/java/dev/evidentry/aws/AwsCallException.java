@@ -25,6 +25,11 @@ final class AwsCallException extends RuntimeException {
         this.evidence = evidence;
     }
 
+    /** An answer that arrived but cannot honestly be read as a fact. */
+    static AwsCallException malformed(String operation, String detail, EvidenceId evidence) {
+        return new AwsCallException(operation, IssueCause.MALFORMED_RESPONSE, detail, evidence, null);
+    }
+
     String operation() {
         return operation;
     }
@@ -41,7 +46,7 @@ final class AwsCallException extends RuntimeException {
         return Optional.ofNullable(evidence);
     }
 
-    /** A sentence for a {@link dev.evidentry.spi.CollectionIssue}: operation, subject, cause, vendor words, evidence. */
+    /** A sentence for an issue: operation, subject, cause, the vendor's words, evidence. */
     String describe(String subject) {
         return operation + " failed" + (subject.isEmpty() ? "" : " for " + subject) + ": " + issueCause.label() + ": "
                 + detail() + evidence().map(id -> " (evidence " + id + ")").orElse("");

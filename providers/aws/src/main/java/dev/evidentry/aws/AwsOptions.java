@@ -25,7 +25,11 @@ import software.amazon.awssdk.regions.Region;
  * @param apiCallTimeout the most one API call may take, retries included
  */
 record AwsOptions(
-        Optional<String> profile, List<Region> regions, Optional<URI> endpoint, int maxAttempts, Duration apiCallTimeout) {
+        Optional<String> profile,
+        List<Region> regions,
+        Optional<URI> endpoint,
+        int maxAttempts,
+        Duration apiCallTimeout) {
 
     static final String PROFILE = "profile";
     static final String REGIONS = "regions";

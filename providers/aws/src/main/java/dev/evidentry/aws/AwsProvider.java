@@ -109,9 +109,10 @@ public final class AwsProvider implements Provider {
     }
 
     private static AwsCredentialsProvider credentials(AwsOptions options) {
-        return options.profile()
-                .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder().profileName(profile).build())
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        if (options.profile().isPresent()) {
+            return ProfileCredentialsProvider.builder().profileName(options.profile().get()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     /** The caller's account and partition, from STS GetCallerIdentity: also proves the credentials work. */
@@ -123,7 +124,7 @@ public final class AwsProvider implements Provider {
         String[] parts = arn == null ? new String[0] : arn.split(":", 6);
         if (account == null || !account.matches("\\d{12}") || parts.length < 6 || !parts[0].equals("arn")
                 || parts[1].isEmpty()) {
-            throw IamCollector.malformed("sts:GetCallerIdentity", "no 12-digit account or no ARN with a partition",
+            throw AwsCallException.malformed("sts:GetCallerIdentity", "no 12-digit account or no ARN with a partition",
                     answer.evidence());
         }
         return new CallerIdentity(account, parts[1]);

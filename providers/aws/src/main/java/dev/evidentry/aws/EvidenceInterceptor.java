@@ -30,12 +30,13 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * Records every HTTP response one client receives as {@link RawEvidence}, at the transport layer: successes, error
  * answers and each retried attempt alike, before the SDK reads a byte of it.
  *
- * <p>The SDK calls {@link #modifyHttpResponse} and then {@link #modifyHttpResponseContent} on each interceptor, both with
- * the same context, for every attempt's response whatever its status, before it decides whether the answer is a
- * success or an error (sync pipeline: {@code AfterTransmissionExecutionInterceptorsStage}, inside the retry loop). So
- * the first buffers and records the body and marks the response with the evidence id in {@link #EVIDENCE_ID_HEADER};
- * the second hands the buffered bytes on. A successful response's id is then read from
- * {@code response.sdkHttpResponse()}, a failed call's from its {@link EvidenceTrail}.
+ * <p>The SDK ({@code ExecutionInterceptorChain.modifyHttpResponse}) calls {@link #modifyHttpResponse} and then
+ * {@link #modifyHttpResponseContent} on each interceptor, in reverse registration order and both with the same
+ * context, for every attempt's response whatever its status, before it decides whether the answer is a success or an
+ * error (sync pipeline: {@code AfterTransmissionExecutionInterceptorsStage}, inside the retry loop). This interceptor
+ * is registered last, so it sees the bytes as they came. The first method buffers and records the body and marks the
+ * response with the evidence id in {@link #EVIDENCE_ID_HEADER}; the second hands the buffered bytes on. A successful
+ * response's id is then read from {@code response.sdkHttpResponse()}, a failed call's from its {@link EvidenceTrail}.
  *
  * <p>Only the operation's modelled parameters are kept from the request: never an HTTP header, never a credential.
  */

@@ -36,12 +36,12 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /**
- * IAM, a global service: the root account (GetAccountSummary), the password policy (GetAccountPasswordPolicy), and every
- * user's credentials and MFA (the credential report, with ListVirtualMFADevices once for the account and ListMFADevices
- * only for MFA users who have no virtual device).
+ * IAM, a global service: the root account (GetAccountSummary), the password policy (GetAccountPasswordPolicy),
+ * and every user's credentials and MFA (the credential report; ListVirtualMFADevices once for the account;
+ * ListMFADevices only for MFA users who have no virtual device).
  *
- * <p>Two phases: {@link #firstTasks()} make the account-wide calls concurrently; {@link #followUpTasks()} then emits the
- * users and returns the per-user calls still needed.
+ * <p>Two phases: {@link #firstTasks()} make the account-wide calls concurrently; {@link #followUpTasks()} then
+ * emits the users and returns the per-user calls still needed.
  */
 final class IamCollector {
 
@@ -126,13 +126,14 @@ final class IamCollector {
         Evidenced<GetCredentialReportResponse> answer = AwsCalls.call("iam:GetCredentialReport",
                 override -> iam.getCredentialReport(b -> b.overrideConfiguration(override)));
         if (answer.value().content() == null) {
-            throw malformed("iam:GetCredentialReport", "the answer has no report content", answer.evidence());
+            throw AwsCallException.malformed("iam:GetCredentialReport", "the answer has no report content",
+                    answer.evidence());
         }
         try {
             String csv = answer.value().content().asString(StandardCharsets.UTF_8);
             report = new CredentialReportResult(CredentialReport.parse(csv), answer.evidence());
         } catch (MalformedResponseException e) {
-            throw malformed("iam:GetCredentialReport", e.getMessage(), answer.evidence());
+            throw AwsCallException.malformed("iam:GetCredentialReport", e.getMessage(), answer.evidence());
         }
     }
 
@@ -171,7 +172,7 @@ final class IamCollector {
         Integer mfa = summary.get(SummaryKeyType.ACCOUNT_MFA_ENABLED);
         Integer keys = summary.get(SummaryKeyType.ACCOUNT_ACCESS_KEYS_PRESENT);
         if (mfa == null || keys == null) {
-            throw malformed("iam:GetAccountSummary", "the summary has no AccountMFAEnabled or "
+            throw AwsCallException.malformed("iam:GetAccountSummary", "the summary has no AccountMFAEnabled or "
                     + "AccountAccessKeysPresent entry", answer.evidence());
         }
         sink.accept(new AwsRootAccount(scope.rootUserRef(), mfa > 0, keys > 0, answer.evidenceList()));
@@ -193,7 +194,8 @@ final class IamCollector {
         }
         PasswordPolicy policy = answer.value().passwordPolicy();
         if (policy == null) {
-            throw malformed("iam:GetAccountPasswordPolicy", "the answer has no PasswordPolicy", answer.evidence());
+            throw AwsCallException.malformed("iam:GetAccountPasswordPolicy", "the answer has no PasswordPolicy",
+                    answer.evidence());
         }
         sink.accept(new AwsPasswordPolicy(scope.accountRef(), true,
                 orZero(policy.minimumPasswordLength()),
@@ -227,7 +229,8 @@ final class IamCollector {
             virtualMfa = new VirtualMfaResult(Map.copyOf(pageByUser), null);
         } catch (RuntimeException e) {
             // Not an issue yet: only MFA users are affected, and each still gets a ListMFADevices call.
-            virtualMfa = new VirtualMfaResult(Map.of(), FailureClassifier.classify("iam:ListVirtualMFADevices", e, null));
+            virtualMfa = new VirtualMfaResult(Map.of(),
+                    FailureClassifier.classify("iam:ListVirtualMFADevices", e, null));
         }
     }
 
@@ -295,13 +298,9 @@ final class IamCollector {
             return null;
         }
         if (next == null || next.isEmpty() || next.equals(current)) {
-            throw malformed(operation, "the answer is truncated but gives no new marker", evidence);
+            throw AwsCallException.malformed(operation, "the answer is truncated but gives no new marker", evidence);
         }
         return next;
-    }
-
-    static AwsCallException malformed(String operation, String detail, EvidenceId evidence) {
-        return new AwsCallException(operation, IssueCause.MALFORMED_RESPONSE, detail, evidence, null);
     }
 
     private static int orZero(Integer value) {

@@ -87,7 +87,7 @@ final class Regions {
             }
         }
         if (names.isEmpty()) {
-            throw IamCollector.malformed("ec2:DescribeRegions", "no enabled region of partition " + partition,
+            throw AwsCallException.malformed("ec2:DescribeRegions", "no enabled region of partition " + partition,
                     answer.evidence());
         }
         return names.stream().map(Region::of).toList();

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.LoggingEnabled;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
@@ -40,12 +41,12 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * S3: every bucket ListBuckets names (all pages), each one's region, encryption, Block Public Access, public ACL grants,
- * versioning and logging, each read with a client of the bucket's own region; and the account-wide Block Public Access
- * (S3 Control).
+ * S3: every bucket ListBuckets names (all pages), each one's region, encryption, Block Public Access, public ACL
+ * grants, versioning and logging, each read with a client of the bucket's own region; and the account-wide Block
+ * Public Access (S3 Control).
  *
- * <p>Two phases: {@link #firstTasks()} lists the buckets and reads the account setting; {@link #followUpTasks()} returns
- * one task per bucket and call, so a few buckets still use the whole pool.
+ * <p>Two phases: {@link #firstTasks()} lists the buckets and reads the account setting; {@link #followUpTasks()}
+ * returns one task per bucket and call, so a few buckets still use the whole pool.
  */
 final class S3Collector {
 
@@ -112,14 +113,15 @@ final class S3Collector {
                                 .overrideConfiguration(override)));
                 for (Bucket bucket : answer.value().buckets()) {
                     if (bucket.name() == null || bucket.name().isEmpty()) {
-                        throw IamCollector.malformed("s3:ListBuckets", "a bucket without a name", answer.evidence());
+                        throw AwsCallException.malformed("s3:ListBuckets", "a bucket without a name",
+                                answer.evidence());
                     }
                     listed.add(new ListedBucket(bucket.name(), Optional.ofNullable(bucket.bucketRegion())
                             .filter(region -> !region.isBlank()), answer.evidence()));
                 }
                 token = answer.value().continuationToken();
                 if (token != null && (token.isEmpty() || token.equals(page))) {
-                    throw IamCollector.malformed("s3:ListBuckets", "the continuation token does not move",
+                    throw AwsCallException.malformed("s3:ListBuckets", "the continuation token does not move",
                             answer.evidence());
                 }
             } while (token != null);
@@ -188,7 +190,7 @@ final class S3Collector {
         }
         ServerSideEncryptionConfiguration configuration = answer.value().serverSideEncryptionConfiguration();
         if (configuration == null || !configuration.hasRules() || configuration.rules().isEmpty()) {
-            throw IamCollector.malformed("s3:GetBucketEncryption", "the answer has no encryption rule",
+            throw AwsCallException.malformed("s3:GetBucketEncryption", "the answer has no encryption rule",
                     answer.evidence());
         }
         sink.accept(encryption(ref, configuration, answer.evidenceList()));
@@ -238,7 +240,7 @@ final class S3Collector {
         }
         PublicAccessBlockConfiguration configuration = answer.value().publicAccessBlockConfiguration();
         if (configuration == null) {
-            throw IamCollector.malformed("s3:GetPublicAccessBlock", "the answer has no configuration",
+            throw AwsCallException.malformed("s3:GetPublicAccessBlock", "the answer has no configuration",
                     answer.evidence());
         }
         sink.accept(new AwsS3BucketPublicAccessBlock(ref, new PublicAccessBlockSettings(true,
@@ -252,7 +254,7 @@ final class S3Collector {
                 override -> s3.getBucketAcl(b -> b.bucket(name).overrideConfiguration(override)));
         if (answer.value().owner() == null) {
             // AWS always names the owner; without it, "no public grant" would be read from an answer that says nothing.
-            throw IamCollector.malformed("s3:GetBucketAcl", "the answer names no owner", answer.evidence());
+            throw AwsCallException.malformed("s3:GetBucketAcl", "the answer names no owner", answer.evidence());
         }
         sink.accept(new AwsS3BucketAcl(ref, publicGrants(answer.value().grants()), answer.evidenceList()));
     }
@@ -282,8 +284,8 @@ final class S3Collector {
     private void collectLogging(S3Client s3, ResourceRef ref, String name) {
         Evidenced<GetBucketLoggingResponse> answer = AwsCalls.call("s3:GetBucketLogging",
                 override -> s3.getBucketLogging(b -> b.bucket(name).overrideConfiguration(override)));
-        String target = answer.value().loggingEnabled() == null || answer.value().loggingEnabled().targetBucket() == null
-                ? "" : answer.value().loggingEnabled().targetBucket();
+        LoggingEnabled enabled = answer.value().loggingEnabled();
+        String target = enabled == null || enabled.targetBucket() == null ? "" : enabled.targetBucket();
         sink.accept(new AwsS3BucketLogging(ref, target, answer.evidenceList()));
     }
 
@@ -304,7 +306,7 @@ final class S3Collector {
         }
         configuration = answer.value().publicAccessBlockConfiguration();
         if (configuration == null) {
-            throw IamCollector.malformed("s3control:GetPublicAccessBlock", "the answer has no configuration",
+            throw AwsCallException.malformed("s3control:GetPublicAccessBlock", "the answer has no configuration",
                     answer.evidence());
         }
         sink.accept(new AwsS3AccountPublicAccessBlock(ref, new PublicAccessBlockSettings(true,

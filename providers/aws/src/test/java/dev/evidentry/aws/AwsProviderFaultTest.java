@@ -46,8 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Denied, throttled, failing, slow and garbled answers: each gives a collection issue with the right cause, on the right
- * resource, for exactly the kinds it cost, and never a fact of those kinds.
+ * Denied, throttled, failing, slow and garbled answers: each gives a collection issue with the right cause, on the
+ * right resource, for exactly the kinds it cost, and never a fact of those kinds.
  */
 class AwsProviderFaultTest {
 

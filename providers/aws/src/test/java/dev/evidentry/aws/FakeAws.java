@@ -81,7 +81,8 @@ final class FakeAws implements AutoCloseable {
                 .willReturn(xml("iam/ListMFADevices-alice.xml")));
 
         answer(s3ListBuckets(), xml("s3/ListBuckets-page1.xml"));
-        server.stubFor(s3ListBuckets().atPriority(PAGE).withQueryParam("continuation-token", equalTo("dG9rZW4tcGFnZS0y"))
+        server.stubFor(s3ListBuckets().atPriority(PAGE)
+                .withQueryParam("continuation-token", equalTo("dG9rZW4tcGFnZS0y"))
                 .willReturn(xml("s3/ListBuckets-page2.xml")));
         answer(s3(BETA, "location"), xml("s3/GetBucketLocation-EU.xml"));
         answer(s3(ALPHA, "encryption"), xml("s3/alpha-data/GetBucketEncryption.xml"));

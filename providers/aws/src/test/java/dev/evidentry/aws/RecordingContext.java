@@ -51,7 +51,8 @@ final class RecordingContext implements CollectContext, FactSink {
     @Override
     public EvidenceId recordEvidence(RawEvidence raw) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(raw.toString().getBytes(StandardCharsets.UTF_8));
             EvidenceId id = new EvidenceId(HexFormat.of().formatHex(digest));
             evidence.put(id, raw);
             return id;

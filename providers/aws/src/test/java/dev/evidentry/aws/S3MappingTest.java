@@ -6,13 +6,13 @@ import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
 import software.amazon.awssdk.services.s3.model.Type;
-import org.junit.jupiter.api.Test;
 
 class S3MappingTest {
 
@@ -26,8 +26,8 @@ class S3MappingTest {
         "aws:kms, alias/aws/s3, PROVIDER_KEY, ''",
         "aws:kms, arn:aws:kms:us-east-1:111122223333:alias/aws/s3, PROVIDER_KEY, ''",
         "aws:kms, alias/my-key, CUSTOMER_KEY, alias/my-key",
-        "aws:kms, arn:aws:kms:us-east-1:111122223333:key/1234, CUSTOMER_KEY, arn:aws:kms:us-east-1:111122223333:key/1234",
-        "aws:kms:dsse, arn:aws:kms:us-east-1:111122223333:key/1234, CUSTOMER_KEY, arn:aws:kms:us-east-1:111122223333:key/1234",
+        "aws:kms, arn:aws:kms:us-east-1:1:key/1234, CUSTOMER_KEY, arn:aws:kms:us-east-1:1:key/1234",
+        "aws:kms:dsse, arn:aws:kms:us-east-1:1:key/1234, CUSTOMER_KEY, arn:aws:kms:us-east-1:1:key/1234",
         "aws:kms:dsse, null, PROVIDER_KEY, ''",
         "aws:fsx, null, UNKNOWN, ''"
     })

@@ -22,9 +22,6 @@ import java.util.stream.Stream;
  * Runs checks over the collected facts and makes sure a failure to collect is never silent: every collection issue
  * that touches a fact kind a check needs becomes an {@code ERROR} finding of that check, on the resource the issue
  * names (replacing whatever the check said about that resource) or on the whole scope.
- *
- * <p>Like the checks' own {@code ERROR} findings, these messages say why and leave "could not evaluate" to the
- * outcome: the SARIF writer puts that prefix before every {@code ERROR} message itself.
  */
 public final class Evaluator {
 
@@ -73,7 +70,7 @@ public final class Evaluator {
             LOG.log(System.Logger.Level.DEBUG, "check " + descriptor.id() + " failed", e);
             ResourceRef scope = ResourceRef.global("evidentry", "", "evidentry.check", descriptor.id(), descriptor.id());
             sink.accept(descriptor, new Finding(descriptor.id(), scope, Outcome.ERROR,
-                    "The check failed after " + produced + " findings with "
+                    "Could not evaluate: the check failed after " + produced + " findings with "
                             + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     List.of()));
         }
@@ -88,6 +85,6 @@ public final class Evaluator {
                 .map(issue -> issue.operation() + " " + issue.cause().label() + ": " + issue.message()
                         + " (" + issue.cause().advice() + ")")
                 .collect(Collectors.joining("; "));
-        return new Finding(check.id(), resource, Outcome.ERROR, reasons, List.of());
+        return new Finding(check.id(), resource, Outcome.ERROR, "Could not evaluate: " + reasons, List.of());
     }
 }

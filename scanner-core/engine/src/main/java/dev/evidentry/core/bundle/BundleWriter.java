@@ -9,6 +9,8 @@ import dev.evidentry.core.collect.FactStore;
 import dev.evidentry.spi.CheckDescriptor;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.Fact;
+import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Outcome;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.sarif.SarifReportWriter;
 import dev.evidentry.sarif.SarifRun;
@@ -37,6 +39,8 @@ public final class BundleWriter {
 
     public static final String TOOL_NAME = "Evidentry";
     public static final String INFORMATION_URI = "https://github.com/evidentry/evidentry";
+
+    private static final String COULD_NOT_EVALUATE = "Could not evaluate: ";
 
     private final Path directory;
 
@@ -82,7 +86,7 @@ public final class BundleWriter {
                             current[0] = SarifFile.open(sarifDirectory, key, tool, checksRun,
                                     issuesByRun.getOrDefault(key, List.of()), metadata);
                         }
-                        current[0].writer().add(record.toFinding());
+                        current[0].writer().add(forSarif(record));
                         lines.write(line);
                         lines.write('\n');
                     } catch (IOException e) {
@@ -242,6 +246,19 @@ public final class BundleWriter {
         try (Stream<String> lines = Files.lines(directory.resolve(name), StandardCharsets.UTF_8)) {
             return lines.count();
         }
+    }
+
+    /**
+     * The finding as the SARIF writer wants it. That writer puts {@value #COULD_NOT_EVALUATE} before every
+     * {@code ERROR} message itself, while the engine's own {@code ERROR} findings (docs/evidence-bundle.md) already
+     * start with it in {@code findings.jsonl}: without this, code scanning would read the prefix twice.
+     */
+    private static Finding forSarif(FindingRecord record) {
+        Finding finding = record.toFinding();
+        if (finding.outcome() == Outcome.ERROR && finding.message().startsWith(COULD_NOT_EVALUATE)) {
+            return finding.withOutcome(Outcome.ERROR, finding.message().substring(COULD_NOT_EVALUATE.length()));
+        }
+        return finding;
     }
 
     private static FindingRecord readRecord(String line) {

@@ -98,8 +98,9 @@ class EvaluatorTest {
         Finding alice = on(findings, TestCloudProvider.user("alice"));
         assertThat(alice.outcome()).as("never the FAIL computed from incomplete facts").isEqualTo(Outcome.ERROR);
         assertThat(alice.checkId()).isEqualTo(MfaCheck.ID);
-        assertThat(alice.message()).contains("iam:ListMFADevices", IssueCause.ACCESS_DENIED.label(),
-                "User: ci is not authorized", IssueCause.ACCESS_DENIED.advice());
+        assertThat(alice.message()).as("the form docs/evidence-bundle.md documents").isEqualTo(
+                "Could not evaluate: iam:ListMFADevices " + IssueCause.ACCESS_DENIED.label()
+                        + ": User: ci is not authorized (" + IssueCause.ACCESS_DENIED.advice() + ")");
         assertThat(on(findings, TestCloudProvider.user("bob")).outcome()).isEqualTo(Outcome.PASS);
     }
 
@@ -134,6 +135,20 @@ class EvaluatorTest {
         assertThat(scope.message()).contains("storage:ListBuckets", "throttled past the retries", "Rate exceeded",
                 "lower --concurrency");
         assertThat(scope.message().split("Rate exceeded", -1)).as("one reason per distinct failure").hasSize(2);
+    }
+
+    @Test
+    void distinctFailuresOfOneScopeAreListedInOneErrorSeparatedBySemicolons() {
+        CollectionIssue listDenied = new CollectionIssue("testcloud", ACCOUNT, REGION, null, "storage:ListBuckets",
+                Set.of(DataStoreEncryption.KIND), IssueCause.ACCESS_DENIED, "no list");
+        CollectionIssue regionDown = new CollectionIssue("testcloud", ACCOUNT, REGION, null, "storage:GetRegion",
+                Set.of(DataStoreEncryption.KIND), IssueCause.SERVER_ERROR, "503");
+
+        List<Finding> findings = evaluate(List.of(new EncryptionCheck()), store(List.of(listDenied, regionDown)));
+
+        assertThat(findings).singleElement().extracting(Finding::message).isEqualTo("Could not evaluate: "
+                + "storage:GetRegion the vendor's service failed: 503 (" + IssueCause.SERVER_ERROR.advice() + "); "
+                + "storage:ListBuckets access denied: no list (" + IssueCause.ACCESS_DENIED.advice() + ")");
     }
 
     @Test

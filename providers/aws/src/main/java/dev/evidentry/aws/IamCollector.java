@@ -144,8 +144,13 @@ final class IamCollector {
         while (true) {
             Evidenced<GenerateCredentialReportResponse> answer = AwsCalls.call("iam:GenerateCredentialReport",
                     override -> iam.generateCredentialReport(b -> b.overrideConfiguration(override)));
-            if (answer.value().state() == ReportStateType.COMPLETE) {
+            ReportStateType state = answer.value().state();
+            if (state == ReportStateType.COMPLETE) {
                 return;
+            }
+            if (state != ReportStateType.STARTED && state != ReportStateType.INPROGRESS) {
+                throw AwsCallException.malformed("iam:GenerateCredentialReport", "the report's state is "
+                        + answer.value().stateAsString() + ", not STARTED, INPROGRESS or COMPLETE", answer.evidence());
             }
             if (waited.compareTo(reportWait) >= 0) {
                 throw new AwsCallException("iam:GenerateCredentialReport", IssueCause.TIMEOUT,

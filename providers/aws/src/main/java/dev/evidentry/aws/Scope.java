@@ -33,7 +33,7 @@ record Scope(String account, String partition, Region globalRegion, List<Region>
     }
 
     ResourceRef accountRef() {
-        return ResourceRef.global(AwsProvider.ID, account, ACCOUNT_TYPE, account, account);
+        return ResourceRef.forAccount(AwsProvider.ID, account); // type aws.account, native id and name the account id
     }
 
     ResourceRef rootUserRef() {

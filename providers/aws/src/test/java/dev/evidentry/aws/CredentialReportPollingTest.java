@@ -96,6 +96,20 @@ class CredentialReportPollingTest {
     }
 
     @Test
+    void anAnswerWithoutAStateIsMalformedNotAReasonToWait() {
+        aws.fault(query("GenerateCredentialReport"), xml("<GenerateCredentialReportResponse xmlns=\"https://iam."
+                + "amazonaws.com/doc/2010-05-08/\"><GenerateCredentialReportResult/></GenerateCredentialReportResponse>"));
+
+        RecordingContext result = collect(Duration.ofMinutes(2));
+
+        assertThat(sleeps).isEmpty();
+        assertThat(result.issues).singleElement().satisfies(issue -> {
+            assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
+            assertThat(issue.factKinds()).containsExactlyInAnyOrder(AwsIamUser.KIND, "identity.human");
+        });
+    }
+
+    @Test
     void recordsEveryResponseIncludingErrorsWithParametersButNoHeaders() {
         aws.fault(FakeAws.s3(FakeAws.BETA, "acl"), aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/xml").withBody(FakeAws.fixture("s3/AccessDenied.xml")));

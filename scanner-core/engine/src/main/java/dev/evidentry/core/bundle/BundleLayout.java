@@ -14,6 +14,8 @@ public final class BundleLayout {
     public static final String CONTROLS = "controls.json";
     public static final String SARIF_DIRECTORY = "sarif";
     public static final String EVIDENCE_DIRECTORY = "evidence";
+    /** Marks a directory as written by Evidentry, so a later scan may clear it; not part of the bundle. */
+    public static final String MARKER = ".evidentry-bundle";
 
     private BundleLayout() {
     }

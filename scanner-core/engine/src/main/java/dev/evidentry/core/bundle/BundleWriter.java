@@ -232,7 +232,7 @@ public final class BundleWriter {
             return walk.filter(Files::isRegularFile)
                     .filter(file -> !file.equals(bundle.resolve(BundleLayout.MANIFEST)))
                     .filter(file -> !file.equals(bundle.resolve(BundleLayout.SIGNATURE)))
-                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .filter(file -> !file.equals(bundle.resolve(BundleLayout.MARKER)))
                     .sorted()
                     .toList();
         }

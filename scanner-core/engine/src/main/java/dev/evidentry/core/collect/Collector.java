@@ -110,7 +110,9 @@ public final class Collector {
                 rejected("a null issue");
                 return;
             }
-            store.add(new CollectionIssue(issue.provider(), issue.account(), issue.region(), issue.resource(),
+            // An issue is never dropped, even a malformed one: losing it could turn an ERROR into silence. One that
+            // names another provider is kept under this provider's id, which is who reported it.
+            store.add(new CollectionIssue(descriptor.id(), issue.account(), issue.region(), issue.resource(),
                     issue.operation(), issue.factKinds(), issue.cause(), redactor.redactValues(issue.message())));
         }
 

@@ -70,7 +70,7 @@ final class EngineCollectContext implements CollectContext {
 
             @Override
             public void done(String what) {
-                progressListener.done(providerId, what);
+                progressListener.done(providerId, redactor.redactValues(what));
             }
         };
     }

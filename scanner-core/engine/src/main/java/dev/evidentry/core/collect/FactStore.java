@@ -59,6 +59,9 @@ public final class FactStore implements Facts {
     }
 
     public void add(CollectionIssue issue) {
+        if (frozen != null) {
+            throw new IllegalStateException("the fact store is frozen: an issue reported now would be lost");
+        }
         incomingIssues.add(issue);
     }
 

@@ -52,7 +52,6 @@ public final class Scanner {
 
     /** Issue causes that mean the user's setup is wrong: the scan answers with exit code 2. */
     private static final Set<IssueCause> SETUP_CAUSES = Set.of(IssueCause.CONFIGURATION, IssueCause.INVALID_CREDENTIALS);
-    private static final String BUNDLE_MARKER = ".evidentry-bundle";
     private static final int SPOOL_CHUNK = 10_000;
 
     private final LoadedPlugins plugins;
@@ -207,14 +206,14 @@ public final class Scanner {
             throw new UsageException("--output " + requested + " is a file; give a directory for the bundle");
         }
         if (Files.isDirectory(bundle) && !isEmpty(bundle)) {
-            if (!Files.exists(bundle.resolve(BUNDLE_MARKER))) {
+            if (!Files.exists(bundle.resolve(BundleLayout.MARKER))) {
                 throw new UsageException("--output " + requested + " is not empty and does not hold an earlier "
                         + "Evidentry bundle; give a new or empty directory");
             }
             deleteContents(bundle);
         }
         Files.createDirectories(bundle);
-        Files.writeString(bundle.resolve(BUNDLE_MARKER), "This directory holds an Evidentry evidence bundle.\n");
+        Files.writeString(bundle.resolve(BundleLayout.MARKER), "This directory holds an Evidentry evidence bundle.\n");
         return bundle;
     }
 

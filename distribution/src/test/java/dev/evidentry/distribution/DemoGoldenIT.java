@@ -26,6 +26,7 @@ class DemoGoldenIT {
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
     private static final Pattern BYTES = Pattern.compile("\"bytes\" : \\d+");
+    private static final Pattern DURATION = Pattern.compile("\"PT[0-9.]+S\"");
 
     @TempDir
     static Path workspace;
@@ -73,6 +74,7 @@ class DemoGoldenIT {
         result = SHA256.matcher(result).replaceAll("<sha256>");
         result = UUID.matcher(result).replaceAll("<uuid>");
         result = BYTES.matcher(result).replaceAll("\"bytes\" : <bytes>");
+        result = DURATION.matcher(result).replaceAll("\"<duration>\"");
         return result.replace(dev.evidentry.core.Version.get(), "<version>");
     }
 }

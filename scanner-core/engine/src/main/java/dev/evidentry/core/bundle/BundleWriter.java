@@ -203,6 +203,11 @@ public final class BundleWriter {
         counts.put("resources", countLines(BundleLayout.RESOURCES));
         counts.put("facts", facts.factCount());
         counts.put("issues", facts.issues().size());
+        ObjectNode apiCalls = counts.putObject("apiCalls");
+        new TreeMap<>(metadata.apiCalls()).forEach(apiCalls::put);
+        ObjectNode durations = manifest.putObject("durations");
+        durations.put("collection", metadata.collection().toString());
+        durations.put("evaluation", metadata.evaluation().toString());
 
         List<Path> files = listFiles();
         counts.put("evidence", files.stream()

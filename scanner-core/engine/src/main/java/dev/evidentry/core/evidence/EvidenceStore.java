@@ -16,6 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +34,7 @@ public final class EvidenceStore {
     private final SecretRedactor redactor;
     private final Clock clock;
     private final AtomicInteger stored = new AtomicInteger();
+    private final Map<String, LongAdder> responsesByOperation = new ConcurrentHashMap<>();
 
     public EvidenceStore(Path directory, SecretRedactor redactor, Clock clock) {
         this.directory = requireNonNull(directory, "directory is null");
@@ -52,7 +56,20 @@ public final class EvidenceStore {
         return stored.get();
     }
 
+    /**
+     * Every HTTP response recorded, retries included, by {@code provider:service:operation}: the API calls the scan
+     * made, which the manifest reports and the benchmark compares with the minimum the checks need.
+     */
+    public Map<String, Long> responsesByOperation() {
+        Map<String, Long> counts = new TreeMap<>();
+        responsesByOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
+    }
+
     public EvidenceId record(RawEvidence evidence) {
+        responsesByOperation.computeIfAbsent(
+                evidence.provider() + ":" + evidence.service() + ":" + evidence.operation(), key -> new LongAdder())
+                .increment();
         ObjectNode content = JSON.createObjectNode();
         content.put("provider", evidence.provider());
         content.put("service", evidence.service());

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,6 +91,7 @@ public final class Scanner {
                             facts);
         }
         facts.freeze();
+        Instant collectedAt = request.clock().instant();
 
         List<CheckDescriptor> descriptors = checks.stream().map(Check::descriptor).toList();
         Path spoolDirectory = Files.createTempDirectory("evidentry-findings-");
@@ -105,7 +107,9 @@ public final class Scanner {
             });
             Instant finishedAt = request.clock().instant();
             ScanMetadata metadata = new ScanMetadata(toolVersion, UUID.randomUUID().toString(), startedAt, finishedAt,
-                    pluginInfos(), providers.stream().map(LoadedProvider::id).toList(), filters(request));
+                    pluginInfos(), providers.stream().map(LoadedProvider::id).toList(), filters(request),
+                    evidence.responsesByOperation(), Duration.between(startedAt, collectedAt),
+                    Duration.between(collectedAt, finishedAt));
             BundleWriter writer = new BundleWriter(bundle);
             ScanTotals totals = writer.writeFindings(spool, descriptors, facts.issues(), metadata);
             writer.writeResources(facts);

@@ -11,8 +11,14 @@ import dev.evidentry.spi.Facts;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
+import dev.evidentry.spi.fact.aws.AwsConfigRegion;
+import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
+import dev.evidentry.spi.fact.aws.AwsGuardDutyRegion;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
+import dev.evidentry.spi.fact.aws.AwsKmsKey;
 import dev.evidentry.spi.fact.aws.AwsPasswordPolicy;
+import dev.evidentry.spi.fact.aws.AwsRdsInstance;
 import dev.evidentry.spi.fact.aws.AwsRootAccount;
 import dev.evidentry.spi.fact.aws.AwsS3AccountPublicAccessBlock;
 import dev.evidentry.spi.fact.aws.AwsS3Bucket;
@@ -20,7 +26,12 @@ import dev.evidentry.spi.fact.aws.AwsS3BucketAcl;
 import dev.evidentry.spi.fact.aws.AwsS3BucketLogging;
 import dev.evidentry.spi.fact.aws.AwsS3BucketPublicAccessBlock;
 import dev.evidentry.spi.fact.aws.AwsS3BucketVersioning;
+import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,7 +63,14 @@ class CheckPackConformanceTest {
             Map.entry(AwsS3BucketLogging.class, AwsS3BucketLogging.KIND),
             Map.entry(AwsS3BucketVersioning.class, AwsS3BucketVersioning.KIND),
             Map.entry(AwsS3BucketPublicAccessBlock.class, AwsS3BucketPublicAccessBlock.KIND),
-            Map.entry(AwsS3AccountPublicAccessBlock.class, AwsS3AccountPublicAccessBlock.KIND));
+            Map.entry(AwsS3AccountPublicAccessBlock.class, AwsS3AccountPublicAccessBlock.KIND),
+            Map.entry(AwsEbsEncryptionByDefault.class, AwsEbsEncryptionByDefault.KIND),
+            Map.entry(AwsSecurityGroup.class, AwsSecurityGroup.KIND),
+            Map.entry(AwsRdsInstance.class, AwsRdsInstance.KIND),
+            Map.entry(AwsKmsKey.class, AwsKmsKey.KIND),
+            Map.entry(AwsCloudTrailTrail.class, AwsCloudTrailTrail.KIND),
+            Map.entry(AwsGuardDutyRegion.class, AwsGuardDutyRegion.KIND),
+            Map.entry(AwsConfigRegion.class, AwsConfigRegion.KIND));
 
     private static final String PACK_ID = "[a-z][a-z0-9-]*";
     private static final String CHECK_ID = "[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+";
@@ -147,5 +165,31 @@ class CheckPackConformanceTest {
                 throw new AssertionError(type + " has no public KIND constant", e);
             }
         }))).isEqualTo(FACT_KINDS);
+    }
+
+    @Test
+    void factKindsListedHereAreEveryFactTypeOfTheSpi() throws IOException, URISyntaxException {
+        Path spi = Path.of(Fact.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<Class<?>> factTypes = new HashSet<>();
+        try (FileSystem jar = Files.isDirectory(spi) ? null : FileSystems.newFileSystem(spi);
+                Stream<Path> files = Files.walk(jar == null ? spi : jar.getPath("/"))) {
+            Path root = jar == null ? spi : jar.getPath("/");
+            files.map(file -> root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/"))
+                    .filter(name -> name.startsWith("dev/evidentry/spi/") && name.endsWith(".class"))
+                    .map(name -> load(name.substring(0, name.length() - ".class".length()).replace('/', '.')))
+                    .filter(type -> Fact.class.isAssignableFrom(type) && !type.isInterface()
+                            && !Modifier.isAbstract(type.getModifiers()))
+                    .forEach(factTypes::add);
+        }
+        assertThat(factTypes).as("fact types of the SPI in %s", spi).isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(FACT_KINDS.keySet());
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, Fact.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 }

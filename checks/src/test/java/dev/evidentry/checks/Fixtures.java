@@ -59,4 +59,30 @@ public final class Fixtures {
     public static ResourceRef bucket(String account, String name) {
         return new ResourceRef("aws", account, "eu-west-1", "aws.s3.bucket", "arn:aws:s3:::" + name, name);
     }
+
+    /** One region of one AWS account, as per-region settings (GuardDuty, AWS Config, EBS defaults) name it. */
+    public static ResourceRef awsRegion(String account, String region) {
+        return ResourceRef.forRegion("aws", account, region);
+    }
+
+    public static ResourceRef securityGroup(String id) {
+        return new ResourceRef("aws", ACCOUNT, "eu-west-1", "aws.ec2.security-group",
+                "arn:aws:ec2:eu-west-1:" + ACCOUNT + ":security-group/" + id, id);
+    }
+
+    public static ResourceRef rdsInstance(String name) {
+        return new ResourceRef("aws", ACCOUNT, "eu-west-1", "aws.rds.instance",
+                "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:" + name, name);
+    }
+
+    public static ResourceRef kmsKey(String name) {
+        return new ResourceRef("aws", ACCOUNT, "eu-west-1", "aws.kms.key",
+                "arn:aws:kms:eu-west-1:" + ACCOUNT + ":key/" + name, name);
+    }
+
+    /** A CloudTrail trail, named by its home region. */
+    public static ResourceRef trail(String account, String region, String name) {
+        return new ResourceRef("aws", account, region, "aws.cloudtrail.trail",
+                "arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name, name);
+    }
 }

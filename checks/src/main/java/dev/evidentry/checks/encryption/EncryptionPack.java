@@ -4,10 +4,13 @@ import dev.evidentry.spi.Check;
 import dev.evidentry.spi.CheckPack;
 import java.util.List;
 
-/** How data is protected where it is kept. */
+/** How data is protected where it is kept, and the keys that protect it. */
 public final class EncryptionPack implements CheckPack {
 
-    private final List<Check> checks = List.of(new DataStoreEncryptionAtRestCheck());
+    private final List<Check> checks = List.of(
+            new DataStoreEncryptionAtRestCheck(),
+            new EbsEncryptionByDefaultCheck(),
+            new KmsKeyRotationCheck());
 
     @Override
     public String id() {

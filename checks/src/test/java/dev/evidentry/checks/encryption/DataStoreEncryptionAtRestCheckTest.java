@@ -26,7 +26,7 @@ class DataStoreEncryptionAtRestCheckTest {
         assertThat(evaluate(check, new DataStoreEncryption(bucket("payroll"), EncryptionAtRest.CUSTOMER_KEY, KEY,
                 "aws:kms", evidence('a'))))
                 .extracting(Finding::outcome, Finding::message)
-                .containsExactly(tuple(PASS, "aws.s3.bucket payroll is encrypted at rest with the customer-managed key "
+                .containsExactly(tuple(PASS, "S3 bucket payroll is encrypted at rest with the customer-managed key "
                         + KEY + " (aws:kms), the stronger setting: you can audit and revoke the key."));
     }
 
@@ -35,12 +35,34 @@ class DataStoreEncryptionAtRestCheckTest {
         assertThat(evaluate(check, new DataStoreEncryption(bucket("assets"), EncryptionAtRest.PROVIDER_KEY, "",
                 "AES256", evidence('a'))))
                 .extracting(Finding::outcome, Finding::message)
-                .containsExactly(tuple(PASS, "aws.s3.bucket assets is encrypted at rest with a provider-managed key"
+                .containsExactly(tuple(PASS, "S3 bucket assets is encrypted at rest with a provider-managed key"
                         + " (AES256); a customer-managed key would be stronger."));
     }
 
     @Test
-    void unencryptedStoreFails() {
+    void ebsVolumesRdsInstancesAndDynamoDbTablesAreNamedAsPeopleKnowThem() {
+        assertThat(evaluate(check,
+                new DataStoreEncryption(store("aws.ec2.volume", "vol-0a1b2c3d"), EncryptionAtRest.CUSTOMER_KEY, KEY, "",
+                        evidence('a')),
+                new DataStoreEncryption(store("aws.rds.instance", "orders-db"), EncryptionAtRest.NONE, "", "",
+                        evidence('b')),
+                new DataStoreEncryption(store("aws.dynamodb.table", "sessions"), EncryptionAtRest.PROVIDER_KEY, "",
+                        "AWS owned key", evidence('c')),
+                new DataStoreEncryption(store("aws.dynamodb.table", "payments"), EncryptionAtRest.CUSTOMER_KEY, "",
+                        "KMS", evidence('d'))))
+                .extracting(Finding::outcome, Finding::message)
+                .containsExactly(
+                        tuple(PASS, "DynamoDB table payments is encrypted at rest with a customer-managed key (KMS),"
+                                + " the stronger setting: you can audit and revoke the key."),
+                        tuple(PASS, "DynamoDB table sessions is encrypted at rest with a provider-managed key"
+                                + " (AWS owned key); a customer-managed key would be stronger."),
+                        tuple(PASS, "EBS volume vol-0a1b2c3d is encrypted at rest with the customer-managed key " + KEY
+                                + ", the stronger setting: you can audit and revoke the key."),
+                        tuple(FAIL, "RDS instance orders-db is not encrypted at rest."));
+    }
+
+    @Test
+    void unencryptedStoreOfATypeWithoutAKnownNameIsNamedByItsType() {
         ResourceRef disk = new ResourceRef("azure", "sub-1", "westeurope", "azure.compute.disk",
                 "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Compute/disks/data-1", "data-1");
         assertThat(evaluate(check, new DataStoreEncryption(disk, EncryptionAtRest.NONE, "", "", evidence('a'))))
@@ -53,6 +75,10 @@ class DataStoreEncryptionAtRestCheckTest {
         assertThat(evaluate(check, new DataStoreEncryption(bucket("mystery"), EncryptionAtRest.UNKNOWN, "", "",
                 evidence('a'))))
                 .extracting(Finding::outcome, Finding::message)
-                .containsExactly(tuple(ERROR, "The encryption at rest of aws.s3.bucket mystery could not be read."));
+                .containsExactly(tuple(ERROR, "The encryption at rest of S3 bucket mystery could not be read."));
+    }
+
+    private static ResourceRef store(String type, String name) {
+        return new ResourceRef("aws", "123456789012", "eu-west-1", type, "arn:aws:test:::" + name, name);
     }
 }

@@ -10,7 +10,11 @@ public final class ExposurePack implements CheckPack {
     private final List<Check> checks = List.of(
             new S3AccountPublicAccessBlockCheck(),
             new S3BucketPublicAccessBlockCheck(),
-            new S3NoPublicAclCheck());
+            new S3NoPublicAclCheck(),
+            new NoWorldSshCheck(),
+            new NoWorldRdpCheck(),
+            new NoWorldAllTrafficCheck(),
+            new RdsNotPublicCheck());
 
     @Override
     public String id() {

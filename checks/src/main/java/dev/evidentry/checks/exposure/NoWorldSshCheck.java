@@ -1,0 +1,34 @@
+package dev.evidentry.checks.exposure;
+
+import dev.evidentry.spi.Check;
+import dev.evidentry.spi.CheckDescriptor;
+import dev.evidentry.spi.CheckHelp;
+import dev.evidentry.spi.Facts;
+import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Severity;
+import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Remote administration over SSH (tcp 22) is not open to the whole internet. */
+public final class NoWorldSshCheck implements Check {
+
+    public static final String ID = "aws.ec2.no-world-ssh";
+    static final int PORT = 22;
+
+    private final CheckDescriptor descriptor = new CheckDescriptor(ID,
+            "Security groups admit no SSH from the internet", Severity.HIGH, Set.of(AwsSecurityGroup.KIND),
+            List.of("CC6.1", "CC6.6"), CheckHelp.load(NoWorldSshCheck.class, ID));
+
+    @Override
+    public CheckDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Stream<Finding> evaluate(Facts facts) {
+        return facts.all(AwsSecurityGroup.class).map(group -> InternetIngress.judge(descriptor, group,
+                rule -> rule.admitsTcp(PORT), "SSH (tcp " + PORT + ")"));
+    }
+}

@@ -4,10 +4,16 @@ import dev.evidentry.spi.Check;
 import dev.evidentry.spi.CheckPack;
 import java.util.List;
 
-/** Whether access and change leave a record. */
+/** Whether access and change leave a record, and whether something watches it. */
 public final class LoggingPack implements CheckPack {
 
-    private final List<Check> checks = List.of(new S3AccessLoggingCheck());
+    private final List<Check> checks = List.of(
+            new S3AccessLoggingCheck(),
+            new CloudTrailMultiRegionLoggingCheck(),
+            new CloudTrailLogFileValidationCheck(),
+            new CloudTrailKmsEncryptionCheck(),
+            new GuardDutyEnabledCheck(),
+            new ConfigRecordingCheck());
 
     @Override
     public String id() {

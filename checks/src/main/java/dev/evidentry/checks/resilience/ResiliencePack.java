@@ -7,7 +7,7 @@ import java.util.List;
 /** Whether data can be recovered when something goes wrong. */
 public final class ResiliencePack implements CheckPack {
 
-    private final List<Check> checks = List.of(new S3VersioningCheck());
+    private final List<Check> checks = List.of(new S3VersioningCheck(), new RdsBackupRetentionCheck());
 
     @Override
     public String id() {

@@ -87,7 +87,7 @@ class CheckPackConformanceTest {
     @Test
     void everyDomainPackIsRegistered() {
         assertThat(packs()).extracting(CheckPack::id)
-                .containsExactlyInAnyOrder("encryption", "exposure", "identity", "logging", "resilience");
+                .containsExactlyInAnyOrder("encryption", "endpoint", "exposure", "identity", "logging", "resilience");
     }
 
     @Test

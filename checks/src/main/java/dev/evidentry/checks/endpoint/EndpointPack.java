@@ -1,0 +1,21 @@
+package dev.evidentry.checks.endpoint;
+
+import dev.evidentry.spi.Check;
+import dev.evidentry.spi.CheckPack;
+import java.util.List;
+
+/** Whether the devices and servers people work on are protected against malicious software. */
+public final class EndpointPack implements CheckPack {
+
+    private final List<Check> checks = List.of(new EndpointProtectionActiveCheck());
+
+    @Override
+    public String id() {
+        return "endpoint";
+    }
+
+    @Override
+    public List<Check> checks() {
+        return checks;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.evidentry.checks.endpoint;
+
+import dev.evidentry.spi.Check;
+import dev.evidentry.spi.CheckDescriptor;
+import dev.evidentry.spi.CheckHelp;
+import dev.evidentry.spi.Facts;
+import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Severity;
+import dev.evidentry.spi.fact.EndpointProtection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every endpoint, laptop or server, whatever source reports it, runs an active antivirus or EDR agent; when the source
+ * reports the age of its signatures, they are at most {@value #MAX_SIGNATURE_AGE_DAYS} full days old.
+ */
+public final class EndpointProtectionActiveCheck implements Check {
+
+    public static final String ID = "endpoint.protection.active";
+    static final int MAX_SIGNATURE_AGE_DAYS = 7;
+
+    private final CheckDescriptor descriptor = new CheckDescriptor(ID,
+            "Endpoints run active antivirus or EDR protection", Severity.HIGH, Set.of(EndpointProtection.KIND),
+            List.of("CC6.8"), CheckHelp.load(EndpointProtectionActiveCheck.class, ID));
+
+    @Override
+    public CheckDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Stream<Finding> evaluate(Facts facts) {
+        return facts.all(EndpointProtection.class).map(this::judge);
+    }
+
+    private Finding judge(EndpointProtection endpoint) {
+        String host = endpoint.hostname().isEmpty() ? endpoint.resource().name() : endpoint.hostname();
+        String agent = endpoint.agent().isEmpty() ? "an unnamed agent" : endpoint.agent();
+        String detail = endpoint.detail().isEmpty() ? "." : ": " + endpoint.detail() + ".";
+        return switch (endpoint.protection()) {
+            case ACTIVE -> active(endpoint, "Endpoint " + host + " is protected by " + agent);
+            case INACTIVE -> Finding.fail(descriptor, endpoint, "Endpoint " + host + " has " + agent
+                    + " installed, but it is not protecting the device" + detail);
+            case ABSENT -> Finding.fail(descriptor, endpoint, "Endpoint " + host + " has no known antivirus/EDR agent"
+                    + detail);
+            case UNKNOWN -> Finding.error(descriptor, endpoint, "The protection of endpoint " + host
+                    + " could not be seen" + detail);
+        };
+    }
+
+    private Finding active(EndpointProtection endpoint, String protectedBy) {
+        if (endpoint.signatureAgeIfKnown().isEmpty()) {
+            return Finding.pass(descriptor, endpoint, protectedBy + ".");
+        }
+        Duration age = endpoint.signatureAge();
+        return age.toDays() > MAX_SIGNATURE_AGE_DAYS
+                ? Finding.fail(descriptor, endpoint, protectedBy + ", but its signatures are " + describe(age)
+                        + " old (limit " + MAX_SIGNATURE_AGE_DAYS + " days).")
+                : Finding.pass(descriptor, endpoint, protectedBy + "; its signatures are " + describe(age) + " old.");
+    }
+
+    /** Whole days, or whole hours under a day: {@code 1 day}, {@code 9 days}, {@code 5 hours}. */
+    private static String describe(Duration age) {
+        long days = age.toDays();
+        long hours = age.toHours();
+        if (days >= 1) {
+            return days + (days == 1 ? " day" : " days");
+        }
+        return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : "less than an hour";
+    }
+}

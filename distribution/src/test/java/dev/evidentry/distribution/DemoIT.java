@@ -131,6 +131,31 @@ class DemoIT {
         }
     }
 
+    /** docs/providers/aws-readonly-policy.json must allow every call a scan makes, or users meet ERRORs we caused. */
+    @Test
+    void theDocumentedReadOnlyPolicyAllowsEveryCallTheScanMade() throws IOException {
+        JsonNode policy = Distribution.JSON.readTree(
+                Schemas.moduleDir().resolve("../docs/providers/aws-readonly-policy.json").toFile());
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        policy.path("Statement").forEach(statement -> statement.path("Action").forEach(a -> allowed.add(a.asText())));
+        JsonNode calls = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile())
+                .path("counts").path("apiCalls");
+        assertThat(calls.size()).isPositive();
+        calls.fieldNames().forEachRemaining(call -> assertThat(allowed).as("IAM action for " + call)
+                .contains(iamAction(call.substring(call.indexOf(':') + 1))));
+    }
+
+    /** The IAM action that authorises an API operation; S3's differ from their operations' names. */
+    static String iamAction(String serviceOperation) {
+        return switch (serviceOperation) {
+            case "s3:ListBuckets" -> "s3:ListAllMyBuckets";
+            case "s3:GetBucketEncryption" -> "s3:GetEncryptionConfiguration";
+            case "s3:GetPublicAccessBlock" -> "s3:GetBucketPublicAccessBlock";
+            case "s3control:GetPublicAccessBlock" -> "s3:GetAccountPublicAccessBlock";
+            default -> serviceOperation;
+        };
+    }
+
     @Test
     void theAwsProviderCameFromItsOwnPluginDirectory() throws IOException {
         JsonNode manifest = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile());

@@ -46,8 +46,11 @@ public record AwsSecurityGroup(ResourceRef resource, String groupName, String vp
             requireNonNull(source, "source is null");
         }
 
+        /** Whether this rule admits every protocol, or every TCP or UDP port. */
         public boolean allTraffic() {
-            return protocol.equals("-1") || (fromPort <= 0 && toPort >= 65535) || (fromPort == -1 && toPort == -1);
+            boolean tcpOrUdp = protocol.equals("tcp") || protocol.equals("6") || protocol.equals("udp")
+                    || protocol.equals("17");
+            return protocol.equals("-1") || (tcpOrUdp && fromPort <= 1 && toPort >= 65535);
         }
 
         /** Whether this rule admits TCP traffic to {@code port}. */

@@ -12,6 +12,7 @@ public final class BundleLayout {
     public static final String RESOURCES = "resources.jsonl";
     public static final String ISSUES = "issues.jsonl";
     public static final String CONTROLS = "controls.json";
+    public static final String REPORT = "report.html";
     public static final String SARIF_DIRECTORY = "sarif";
     public static final String EVIDENCE_DIRECTORY = "evidence";
     /** Marks a directory as written by Evidentry, so a later scan may clear it; not part of the bundle. */

@@ -71,7 +71,7 @@ public final class BundleWriter {
         SarifTool tool = new SarifTool(TOOL_NAME, metadata.toolVersion(), INFORMATION_URI);
 
         try (BufferedWriter lines = Files.newBufferedWriter(directory.resolve(BundleLayout.FINDINGS),
-                StandardCharsets.UTF_8)) {
+                StandardCharsets.UTF_8); HtmlReport report = new HtmlReport(directory.resolve(BundleLayout.REPORT))) {
             SarifFile[] current = {null};
             try {
                 findings.forEachSorted(line -> {
@@ -89,6 +89,7 @@ public final class BundleWriter {
                         current[0].writer().add(forSarif(record));
                         lines.write(line);
                         lines.write('\n');
+                        report.add(record);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -102,6 +103,7 @@ public final class BundleWriter {
                     current[0].close();
                 }
             }
+            report.finish(metadata, totals, issues);
         }
         for (RunKey key : runsWithoutFindings) {
             SarifFile.open(sarifDirectory, key, tool, checksRun, issuesByRun.get(key), metadata).close();

@@ -48,12 +48,25 @@ class BundleTest {
         List<String> files = TestScans.files(bundle);
 
         assertThat(files).contains(".evidentry-bundle", "manifest.json", "findings.jsonl", "resources.jsonl",
-                "issues.jsonl", "controls.json", "sarif/alpha-saas-org-1.sarif", "sarif/testcloud-111122223333.sarif");
+                "issues.jsonl", "controls.json", "report.html", "sarif/alpha-saas-org-1.sarif",
+                "sarif/testcloud-111122223333.sarif");
         assertThat(files).filteredOn(file -> file.startsWith("evidence/")).hasSize(3)
                 .allSatisfy(file -> assertThat(file).matches("evidence/[0-9a-f]{64}\\.json"));
-        assertThat(files).as("nothing else: no temporary or signature files").hasSize(11);
+        assertThat(files).as("nothing else: no temporary or signature files").hasSize(12);
         assertThat(result.bundle()).isEqualTo(bundle.toAbsolutePath());
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURES);
+    }
+
+    @Test
+    void theReportPageShowsEveryCheckAndWhatCouldNotBeCollected() throws IOException {
+        String page = Files.readString(bundle.resolve("report.html"));
+
+        assertThat(page).startsWith("<!doctype html>").endsWith("</html>\n").doesNotContain("<script");
+        for (String line : Files.readAllLines(bundle.resolve("findings.jsonl"))) {
+            String checkId = line.replaceAll(".*\"checkId\":\"([^\"]+)\".*", "$1");
+            assertThat(page).contains("<code>" + checkId + "</code>");
+        }
+        assertThat(page).contains("Could not collect").contains("ERROR");
     }
 
     @Test
@@ -175,7 +188,7 @@ class BundleTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.signature()).isEqualTo(BundleVerifier.SignatureStatus.UNSIGNED);
         assertThat(report.intact()).isTrue();
-        assertThat(report.filesChecked()).isEqualTo(9);
+        assertThat(report.filesChecked()).isEqualTo(10);
     }
 
     @Test

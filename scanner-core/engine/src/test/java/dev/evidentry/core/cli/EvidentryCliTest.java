@@ -250,7 +250,7 @@ class EvidentryCliTest {
 
         Run intact = run("verify", output().toString());
         assertThat(intact.code()).isZero();
-        assertThat(intact.out()).contains("intact: 8 files match the manifest", "signature: none");
+        assertThat(intact.out()).contains("intact: 9 files match the manifest", "signature: none");
 
         Files.writeString(output().resolve("issues.jsonl"), "{\"forged\":true}\n");
         Run tampered = run("verify", output().toString());

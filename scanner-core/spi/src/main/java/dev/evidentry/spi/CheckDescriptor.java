@@ -35,7 +35,7 @@ public record CheckDescriptor(
         }
         criteria = List.copyOf(requireNonNull(criteria, "criteria is null"));
         for (String criterion : criteria) {
-            if (!CRITERION.matcher(criterion).matches()) {
+            if (!CRITERION.matcher(criterion).matches() || TrustServicesCriteria.find(criterion).isEmpty()) {
                 throw new IllegalArgumentException("check " + id + " names an unknown SOC 2 criterion: " + criterion);
             }
         }

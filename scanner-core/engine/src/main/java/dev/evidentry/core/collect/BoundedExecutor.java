@@ -57,8 +57,20 @@ public final class BoundedExecutor implements AutoCloseable {
             return;
         }
         List<Future<?>> futures = new ArrayList<>(items.size());
+        // Pool threads serve every provider: each task runs with its caller's context class loader, so an SDK that
+        // looks services up through it (as the AWS SDK does) finds its own plugin's classes.
+        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         for (T item : items) {
-            futures.add(pool.submit(() -> task.accept(item)));
+            futures.add(pool.submit(() -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader poolLoader = thread.getContextClassLoader();
+                thread.setContextClassLoader(callerLoader);
+                try {
+                    task.accept(item);
+                } finally {
+                    thread.setContextClassLoader(poolLoader);
+                }
+            }));
         }
         RuntimeException first = null;
         for (Future<?> future : futures) {

@@ -96,4 +96,20 @@ class BoundedExecutorTest {
         assertThatThrownBy(() -> new BoundedExecutor(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
+
+    @Test
+    void tasksRunWithTheirCallersContextClassLoader() {
+        ClassLoader pluginLoader = new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
+        java.util.Set<ClassLoader> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (BoundedExecutor executor = new BoundedExecutor(2)) {
+            Thread.currentThread().setContextClassLoader(pluginLoader);
+            executor.forEach(java.util.List.of(1, 2, 3, 4), item ->
+                    seen.add(Thread.currentThread().getContextClassLoader()));
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+
+        assertThat(seen).containsExactly(pluginLoader);
+    }
 }

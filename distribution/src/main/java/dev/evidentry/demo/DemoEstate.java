@@ -3,7 +3,7 @@ package dev.evidentry.demo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.common.Notifier;
 
 /**
  * A small AWS account (111122223333) replayed by WireMock on a loopback port: the stubs in {@code demo-estate/}
@@ -16,6 +16,21 @@ public final class DemoEstate implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     public static final String ACCOUNT = "111122223333";
 
+    /** The scan reports what the estate could not answer; WireMock's own tables would only garble the terminal. */
+    private static final Notifier QUIET = new Notifier() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Throwable t) {
+        }
+    };
+
     private final WireMockServer server;
 
     private DemoEstate(WireMockServer server) {
@@ -27,7 +42,7 @@ public final class DemoEstate implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .usingFilesUnderClasspath("demo-estate")
-                .notifier(new ConsoleNotifier(false)));
+                .notifier(QUIET));
         server.start();
         return new DemoEstate(server);
     }

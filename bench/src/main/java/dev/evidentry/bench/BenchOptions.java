@@ -18,18 +18,24 @@ import java.util.List;
  * @param out where the report, the GC log and the bundle go
  * @param xmx the scan JVM's {@code -Xmx}
  * @param smoke a short moto rate measurement, for the build's smoke test
+ * @param jfr also record the scan JVM with Java Flight Recorder (profile settings) to {@code scan.jfr}: a diagnosis
+ *     aid; it costs the scan some CPU, so its times are not the benchmark's
  * @param distribution the installed layout whose {@code bin/evidentry} is run
  */
-record BenchOptions(int n, List<String> regions, Path out, String xmx, boolean smoke, Path distribution) {
+record BenchOptions(int n, List<String> regions, Path out, String xmx, boolean smoke, boolean jfr,
+        Path distribution) {
 
     static final List<String> DEFAULT_REGIONS = List.of("us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2");
     static final String USAGE = """
-            usage: Benchmark [--n N] [--regions r1,r2,...] [--out DIR] [--xmx SIZE] [--smoke] [--distribution DIR]
+            usage: Benchmark [--n N] [--regions r1,r2,...] [--out DIR] [--xmx SIZE] [--smoke] [--jfr]
+                             [--distribution DIR]
               --n N             IAM users, S3 buckets and EBS volumes to seed, each (default 1000)
               --regions LIST    regions for buckets, volumes and the scan (default %s)
               --out DIR         output directory (default bench/results/<UTC timestamp>-n<N>)
               --xmx SIZE        -Xmx of the scan JVM (default 256m)
               --smoke           a short moto rate measurement (the build's smoke test)
+              --jfr             also profile the scan JVM with Flight Recorder into OUT/scan.jfr (diagnosis
+                                only: the profiler's own cost makes its times unfit for the results)
               --distribution D  the layout to run (default: -Devidentry.distribution, else
                                 distribution/target/evidentry or ../distribution/target/evidentry)
             """.formatted(String.join(",", DEFAULT_REGIONS));
@@ -62,6 +68,7 @@ record BenchOptions(int n, List<String> regions, Path out, String xmx, boolean s
         Path out = null;
         String xmx = "256m";
         boolean smoke = false;
+        boolean jfr = false;
         Path distribution = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -72,6 +79,7 @@ record BenchOptions(int n, List<String> regions, Path out, String xmx, boolean s
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--xmx" -> xmx = value(args, ++i, arg);
                 case "--smoke" -> smoke = true;
+                case "--jfr" -> jfr = true;
                 case "--distribution" -> distribution = Path.of(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
             }
@@ -81,7 +89,7 @@ record BenchOptions(int n, List<String> regions, Path out, String xmx, boolean s
             Path results = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "results") : Path.of("results");
             out = results.resolve(stamp + "-n" + n);
         }
-        return new BenchOptions(n, regions, out.toAbsolutePath().normalize(), xmx, smoke,
+        return new BenchOptions(n, regions, out.toAbsolutePath().normalize(), xmx, smoke, jfr,
                 distribution != null ? distribution.toAbsolutePath().normalize() : defaultDistribution());
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * JVM with {@code -Xmx256m} and a GC log, and reports calls against the minimum, times against moto's rate, and
  * memory, with PASS or FAIL for each target. See {@code docs/performance.md}.
  *
- * <p>Usage: {@code bench/run.sh [--n N] [--regions ...] [--out DIR] [--xmx 256m] [--smoke]}. Exit code 0 when every
+ * <p>Usage: {@code bench/run.sh [--n N] [--regions ...] [--out DIR] [--xmx 256m] [--smoke] [--jfr]}. Exit code 0 when every
  * target is met, 1 when one is missed, 2 when the benchmark itself could not run.
  */
 public final class Benchmark {
@@ -60,6 +60,7 @@ public final class Benchmark {
     /** Runs the whole benchmark and writes {@code report.md} and {@code report.json} into the output directory. */
     static Report run(BenchOptions options) throws IOException, InterruptedException {
         Instant started = Instant.now();
+        String loadAtStart = Machine.readLoadAverage();
         long benchStart = System.nanoTime();
         Files.createDirectories(options.out());
         Path distribution = options.distribution();
@@ -103,7 +104,7 @@ public final class Benchmark {
             log("scan: " + distribution.resolve("bin/evidentry") + " with -Xmx" + options.xmx());
             Duration motoCpuBeforeScan = motoCpu(Optional.empty());
             ScanRun.Result scan = ScanRun.run(distribution, moto.endpoint(), options.regions(), bundle, gcLog,
-                    options.xmx(), options.out());
+                    options.xmx(), options.jfr(), options.out());
             Duration motoCpuDuringScan = motoCpu(Optional.empty()).minus(motoCpuBeforeScan);
             log("scan: exit " + scan.exitCode() + " after " + seconds(scan.wall()) + " s");
 
@@ -116,10 +117,13 @@ public final class Benchmark {
             int verifyExit = manifest == null ? -1 : verify(distribution, bundle, options.out());
             boolean outOfMemory = mentionsOutOfMemory(scan.stdout()) || mentionsOutOfMemory(scan.stderr());
             GcLog gc = GcLog.read(gcLog);
+            Timeline timeline = manifest == null ? new Timeline(List.of())
+                    : Timeline.read(bundle.resolve("evidence"), Instant.parse(manifest.path("startedAt").asText()));
 
             Report report = new Report(options, started, estate, seedCalls, seeding, rate, motoCpuDuringRate,
                     clientCpuDuringRate, scan,
-                    motoCpuDuringScan, manifest, missing, verifyExit, outOfMemory || gc.outOfMemory(), gc,
+                    motoCpuDuringScan, manifest, missing, verifyExit, outOfMemory || gc.outOfMemory(), gc, timeline,
+                    loadAtStart,
                     Duration.ofNanos(System.nanoTime() - benchStart), Machine.describe(distribution));
             Files.writeString(options.out().resolve("report.md"), report.markdown(), StandardCharsets.UTF_8);
             JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve("report.json").toFile(),
@@ -184,7 +188,8 @@ public final class Benchmark {
     }
 
     /** Where the numbers were taken. */
-    record Machine(int cpus, String cpuModel, long memoryMib, String os, String java, String source) {
+    record Machine(int cpus, String cpuModel, long memoryMib, String os, String java, String source,
+            String loadAverage) {
 
         static Machine describe(Path distribution) {
             String model = "";
@@ -200,7 +205,7 @@ public final class Benchmark {
             return new Machine(Runtime.getRuntime().availableProcessors(), model, memory,
                     System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                    gitDescribe(distribution));
+                    gitDescribe(distribution), readLoadAverage());
         }
 
         Map<String, Object> asMap() {
@@ -211,7 +216,18 @@ public final class Benchmark {
             map.put("os", os);
             map.put("java", java);
             map.put("source", source);
+            map.put("loadAverageAtEnd", loadAverage);
             return map;
+        }
+
+        /** /proc/loadavg's 1, 5 and 15 minute load: other work on a shared machine shows here. */
+        static String readLoadAverage() {
+            try {
+                String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+                return parts[0] + " " + parts[1] + " " + parts[2];
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
         }
 
         /** The commit the layout was most likely built from ({@code git describe --always --dirty}), if known. */

@@ -46,6 +46,8 @@ final class Report {
     private final int verifyExit;
     private final boolean outOfMemory;
     private final GcLog gc;
+    private final Timeline timeline;
+    private final String loadAtStart;
     private final Duration benchmarkWall;
     private final Benchmark.Machine machine;
 
@@ -62,7 +64,7 @@ final class Report {
             MotoRate.Result rate, Duration motoCpuDuringRate, Duration clientCpuDuringRate, ScanRun.Result scan,
             Duration motoCpuDuringScan,
             JsonNode manifest, List<String> missingBundleFiles, int verifyExit, boolean outOfMemory, GcLog gc,
-            Duration benchmarkWall, Benchmark.Machine machine) {
+            Timeline timeline, String loadAtStart, Duration benchmarkWall, Benchmark.Machine machine) {
         this.options = requireNonNull(options, "options is null");
         this.started = requireNonNull(started, "started is null");
         this.estate = requireNonNull(estate, "estate is null");
@@ -78,6 +80,8 @@ final class Report {
         this.verifyExit = verifyExit;
         this.outOfMemory = outOfMemory;
         this.gc = requireNonNull(gc, "gc is null");
+        this.timeline = requireNonNull(timeline, "timeline is null");
+        this.loadAtStart = requireNonNull(loadAtStart, "loadAtStart is null");
         this.benchmarkWall = requireNonNull(benchmarkWall, "benchmarkWall is null");
         this.machine = requireNonNull(machine, "machine is null");
 
@@ -158,7 +162,9 @@ final class Report {
         ObjectNode root = JSON.createObjectNode();
         root.put("benchmark", "evidentry scan benchmark (issue 4)");
         root.put("startedAt", started.toString());
-        root.set("machine", JSON.valueToTree(machine.asMap()));
+        ObjectNode machineNode = root.putObject("machine");
+        machineNode.setAll((ObjectNode) JSON.valueToTree(machine.asMap()));
+        machineNode.put("loadAverageAtStart", loadAtStart);
         root.put("n", options.n());
         root.set("regions", JSON.valueToTree(options.regions()));
         root.put("xmx", options.xmx());
@@ -195,8 +201,13 @@ final class Report {
         scanNode.put("collectionSeconds", collection == null ? null : round(seconds(collection), 3));
         scanNode.put("evaluationSeconds", evaluation == null ? null : round(seconds(evaluation), 3));
         scanNode.put("peakRssMiB", scan.peakRssKib() < 0 ? null : round(scan.peakRssKib() / 1024.0, 1));
+        scanNode.put("maxSampledRssMiB", scan.maxSampledRssKib() < 0 ? null
+                : round(scan.maxSampledRssKib() / 1024.0, 1));
         scanNode.put("scannerCpuSeconds", round(seconds(scan.cpu()), 2));
         scanNode.put("motoCpuSeconds", round(seconds(motoCpuDuringScan), 2));
+        ObjectNode threads = scanNode.putObject("scannerCpuSecondsByThread");
+        scan.cpuByThread().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> threads.put(entry.getKey(), round(entry.getValue(), 2)));
         ObjectNode heap = scanNode.putObject("heap");
         heap.put("maxHeapMiB", gc.maxHeapMib() < 0 ? null : round(gc.maxHeapMib(), 1));
         heap.put("peakUsedMiB", gc.peakUsedMib() < 0 ? null : round(gc.peakUsedMib(), 1));
@@ -240,6 +251,15 @@ final class Report {
         }
         callsNode.set("seededButNotRead", JSON.valueToTree(MinimumCalls.unread(apiCalls, estate)));
 
+        ArrayNode spans = root.putArray("collectionTimeline");
+        for (Timeline.Span span : timeline.operations()) {
+            ObjectNode node = spans.addObject();
+            node.put("operation", span.operation());
+            node.put("evidenceFiles", span.files());
+            node.put("firstSeconds", round(span.first(), 3));
+            node.put("lastSeconds", round(span.last(), 3));
+        }
+
         ArrayNode targetNodes = root.putArray("targets");
         for (Target target : targets) {
             ObjectNode node = targetNodes.addObject();
@@ -259,7 +279,9 @@ final class Report {
         md.append("Started ").append(started).append(" on ").append(machine.cpus()).append(" CPUs (")
                 .append(machine.cpuModel()).append("), ").append(machine.memoryMib()).append(" MiB, ")
                 .append(machine.os()).append(", ").append(machine.java())
-                .append(machine.source().isEmpty() ? "" : ", source " + machine.source()).append(".\n");
+                .append(machine.source().isEmpty() ? "" : ", source " + machine.source())
+                .append(". Load average (1, 5, 15 min) when the benchmark started: ").append(loadAtStart)
+                .append(", at its end: ").append(machine.loadAverage()).append(".\n");
         md.append("Regions: ").append(String.join(", ", options.regions())).append(". Scan JVM: -Xmx")
                 .append(options.xmx()).append(". Benchmark wall time: ").append(format(seconds(benchmarkWall), 1))
                 .append(" s.\n\n");
@@ -287,7 +309,15 @@ final class Report {
                 + " / " + mib(gc.maxHeapMib()) + " (" + gc.collections() + " GC pauses, " + gc.fullCollections()
                 + " full)");
         row(md, "CPU during the scan", "scanner " + format(seconds(scan.cpu()), 1) + " s, moto "
-                + format(seconds(motoCpuDuringScan), 1) + " s");
+                + format(seconds(motoCpuDuringScan), 1) + " s, over " + format(seconds(scan.wall()), 1)
+                + " s of wall time on " + machine.cpus() + " CPUs");
+        if (!scan.cpuByThread().isEmpty()) {
+            List<String> top = new ArrayList<>();
+            scan.cpuByThread().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
+                    .forEach(entry -> top.add(entry.getKey() + " " + format(entry.getValue(), 1) + " s"));
+            row(md, "scanner CPU by thread", String.join(", ", top));
+        }
         if (manifest != null) {
             row(md, "bundle", manifest.path("counts").path("resources").asText() + " resources, "
                     + manifest.path("counts").path("facts").asText() + " facts, "
@@ -320,6 +350,15 @@ final class Report {
         if (!unread.isEmpty()) {
             md.append("\nSeeded but not read by this scan:\n\n");
             unread.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
+        if (!timeline.operations().isEmpty()) {
+            md.append("\n## When the answers came\n\nSeconds after the scan started (manifest startedAt), from the "
+                    + "evidence files' collectedAt (identical answers share a file).\n\n"
+                    + "| operation | evidence files | first | last |\n|---|---:|---:|---:|\n");
+            for (Timeline.Span span : timeline.operations()) {
+                md.append("| ").append(span.operation()).append(" | ").append(span.files()).append(" | ")
+                        .append(format(span.first(), 2)).append(" | ").append(format(span.last(), 2)).append(" |\n");
+            }
         }
         md.append("\n## The minimum, from first principles\n\n```\n").append(MinimumCalls.formula())
                 .append("\n```\n\nEstate seeded: ").append(estate.describe()).append(".\n");

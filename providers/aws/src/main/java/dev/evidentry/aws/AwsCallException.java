@@ -46,7 +46,16 @@ final class AwsCallException extends RuntimeException {
         return Optional.ofNullable(evidence);
     }
 
-    /** A sentence for an issue: operation, subject, cause, the vendor's words, evidence. */
+    /**
+     * An issue's message: the vendor's own words and codes (or what was wrong with the answer), and the evidence of the
+     * last response. The engine prefixes the operation and the cause's label wherever it shows an issue, so neither is
+     * repeated here.
+     */
+    String message() {
+        return detail() + evidence().map(id -> " (evidence " + id + ")").orElse("");
+    }
+
+    /** A sentence about this failure inside another call's issue: operation, subject, cause, the vendor's words. */
     String describe(String subject) {
         return operation + " failed" + (subject.isEmpty() ? "" : " for " + subject) + ": " + issueCause.label() + ": "
                 + detail() + evidence().map(id -> " (evidence " + id + ")").orElse("");

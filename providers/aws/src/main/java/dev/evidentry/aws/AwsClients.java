@@ -17,12 +17,19 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
 import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -64,6 +71,34 @@ final class AwsClients implements AutoCloseable {
 
     Ec2Client ec2(Region region) {
         return client("ec2", region, r -> configure(Ec2Client.builder(), "ec2", r).build());
+    }
+
+    RdsClient rds(Region region) {
+        return client("rds", region, r -> configure(RdsClient.builder(), "rds", r).build());
+    }
+
+    KmsClient kms(Region region) {
+        return client("kms", region, r -> configure(KmsClient.builder(), "kms", r).build());
+    }
+
+    DynamoDbClient dynamoDb(Region region) {
+        return client("dynamodb", region, r -> configure(DynamoDbClient.builder(), "dynamodb", r).build());
+    }
+
+    CloudTrailClient cloudTrail(Region region) {
+        return client("cloudtrail", region, r -> configure(CloudTrailClient.builder(), "cloudtrail", r).build());
+    }
+
+    GuardDutyClient guardDuty(Region region) {
+        return client("guardduty", region, r -> configure(GuardDutyClient.builder(), "guardduty", r).build());
+    }
+
+    ConfigClient config(Region region) {
+        return client("config", region, r -> configure(ConfigClient.builder(), "config", r).build());
+    }
+
+    SsmClient ssm(Region region) {
+        return client("ssm", region, r -> configure(SsmClient.builder(), "ssm", r).build());
     }
 
     IamClient iam(Region region) {

@@ -23,19 +23,22 @@ import software.amazon.awssdk.regions.Region;
  * @param endpoint an endpoint that replaces every AWS endpoint (a local emulator such as moto), when given
  * @param maxAttempts attempts per API call, the first one included
  * @param apiCallTimeout the most one API call may take, retries included
+ * @param endpointAgents the antivirus and EDR agents recognised in SSM software inventory
  */
 record AwsOptions(
         Optional<String> profile,
         List<Region> regions,
         Optional<URI> endpoint,
         int maxAttempts,
-        Duration apiCallTimeout) {
+        Duration apiCallTimeout,
+        EndpointAgents endpointAgents) {
 
     static final String PROFILE = "profile";
     static final String REGIONS = "regions";
     static final String ENDPOINT_URL = "endpoint-url";
     static final String MAX_ATTEMPTS = "max-attempts";
     static final String API_CALL_TIMEOUT = "api-call-timeout";
+    static final String ENDPOINT_AGENTS = "endpoint-agents";
 
     static final int DEFAULT_MAX_ATTEMPTS = 5;
     static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -51,13 +54,19 @@ record AwsOptions(
             new ProviderOption(MAX_ATTEMPTS, "attempts per API call including the first, retried with exponential "
                     + "backoff and jitter on throttling and 5xx; default " + DEFAULT_MAX_ATTEMPTS),
             new ProviderOption(API_CALL_TIMEOUT, "most time one API call may take, retries included, as an ISO-8601 "
-                    + "duration such as PT30S or PT0.5S; default " + DEFAULT_API_CALL_TIMEOUT));
+                    + "duration such as PT30S or PT0.5S; default " + DEFAULT_API_CALL_TIMEOUT),
+            new ProviderOption(ENDPOINT_AGENTS, "comma-separated, case-insensitive parts of application names that "
+                    + "SSM inventory (AWS:Application) reports for an antivirus or EDR agent; replaces the default "
+                    + "list, which covers CrowdStrike Falcon, SentinelOne, Microsoft Defender for Endpoint, ClamAV, "
+                    + "Trend Micro, Sophos, VMware Carbon Black, Cortex XDR, Trellix/McAfee, Bitdefender and ESET: "
+                    + String.join(",", EndpointAgents.DEFAULT.patterns())));
 
     AwsOptions {
         requireNonNull(profile, "profile is null");
         regions = List.copyOf(requireNonNull(regions, "regions is null"));
         requireNonNull(endpoint, "endpoint is null");
         requireNonNull(apiCallTimeout, "apiCallTimeout is null");
+        requireNonNull(endpointAgents, "endpointAgents is null");
     }
 
     /**
@@ -76,7 +85,9 @@ record AwsOptions(
         int maxAttempts = option.apply(MAX_ATTEMPTS).map(AwsOptions::parseMaxAttempts).orElse(DEFAULT_MAX_ATTEMPTS);
         Duration timeout = option.apply(API_CALL_TIMEOUT).map(AwsOptions::parseTimeout)
                 .orElse(DEFAULT_API_CALL_TIMEOUT);
-        return new AwsOptions(profile, regions, endpoint, maxAttempts, timeout);
+        EndpointAgents agents = option.apply(ENDPOINT_AGENTS).map(AwsOptions::parseAgents)
+                .orElse(EndpointAgents.DEFAULT);
+        return new AwsOptions(profile, regions, endpoint, maxAttempts, timeout, agents);
     }
 
     /** The per-attempt timeout: a share of the call's budget, so a hung attempt leaves room for a retry. */
@@ -152,6 +163,15 @@ record AwsOptions(
         }
         throw new InvalidOptionException("option " + API_CALL_TIMEOUT + ": '" + value
                 + "' is not a positive ISO-8601 duration such as PT30S or PT0.5S");
+    }
+
+    private static EndpointAgents parseAgents(String value) {
+        try {
+            return EndpointAgents.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("option " + ENDPOINT_AGENTS + ": " + e.getMessage() + "; give parts of "
+                    + "application names separated by commas, such as crowdstrike,sentinelone,clamav");
+        }
     }
 
     /** An option whose value cannot be used; the message says which and what would do. */

@@ -26,22 +26,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Amazon Web Services: IAM (root account, password policy, users and their MFA) and S3 (buckets and their encryption,
- * public access, ACLs, versioning and logging, and the account's Block Public Access), with the AWS SDK for Java v2.
+ * Amazon Web Services, with the AWS SDK for Java v2: IAM (root account, password policy, users and their MFA) and S3
+ * (buckets and their encryption, public access, ACLs, versioning and logging, and the account's Block Public Access),
+ * and in every region in scope EC2 (EBS volumes and default encryption, security groups), RDS, KMS keys, DynamoDB
+ * tables, CloudTrail trails, GuardDuty, AWS Config, and the endpoint protection of instances as SSM inventory shows it.
  *
  * <p>Order of work: read the options; learn the account and partition (STS GetCallerIdentity), stopping with one
- * issue when the credentials are missing or rejected; settle the regions; then the account-wide calls of IAM and S3
- * concurrently, then every per-user and per-bucket call concurrently.
+ * issue when the credentials are missing or rejected; settle the regions; then every service's listings and
+ * account- or region-wide calls at once (per region for regional services), then every per-item call at once. Data
+ * stores share one cache of KMS key descriptions, so no key is described twice.
  */
 public final class AwsProvider implements Provider {
 
     static final String ID = "aws";
     static final String DISPLAY_NAME = "Amazon Web Services";
 
-    static final Set<String> FACT_KINDS = union(IamCollector.KINDS, S3Collector.KINDS);
+    /** The kinds read region by region: what a region left out of the scan costs. */
+    static final Set<String> REGIONAL_KINDS = union(Ec2Collector.KINDS, RdsCollector.KINDS, KmsCollector.KINDS,
+            DynamoDbCollector.KINDS, CloudTrailCollector.KINDS, GuardDutyCollector.KINDS, ConfigCollector.KINDS,
+            SsmCollector.KINDS);
 
-    /** The kinds read region by region. None yet: IAM and S3 are global; per-region services will add theirs. */
-    static final Set<String> REGIONAL_KINDS = Set.of();
+    static final Set<String> FACT_KINDS = union(IamCollector.KINDS, S3Collector.KINDS, REGIONAL_KINDS);
 
     private static final String VERSION = readVersion();
 
@@ -101,10 +106,21 @@ public final class AwsProvider implements Provider {
             Scope scope = new Scope(caller.account(), caller.partition(), global,
                     regions(options, clients, home, caller, sink));
 
-            IamCollector iam = new IamCollector(clients.iam(global), scope, sink, sleeper, reportWait);
-            S3Collector s3 = new S3Collector(clients, scope, sink);
-            Task.runAll(context, scope, sink, concat(iam.firstTasks(), s3.firstTasks()));
-            Task.runAll(context, scope, sink, concat(iam.followUpTasks(), s3.followUpTasks()));
+            KmsKeys keys = new KmsKeys(clients, scope);
+            // KMS first: its per-key descriptions start before the data stores that share them ask.
+            List<ServiceCollector> services = List.of(
+                    new KmsCollector(clients, scope, sink, keys),
+                    new IamCollector(clients.iam(global), scope, sink, sleeper, reportWait),
+                    new S3Collector(clients, scope, sink),
+                    new Ec2Collector(clients, scope, sink, keys),
+                    new RdsCollector(clients, scope, sink, keys),
+                    new DynamoDbCollector(clients, scope, sink, keys),
+                    new CloudTrailCollector(clients, scope, sink),
+                    new GuardDutyCollector(clients, scope, sink),
+                    new ConfigCollector(clients, scope, sink),
+                    new SsmCollector(clients, scope, sink, options.endpointAgents()));
+            Task.runAll(context, scope, sink, all(services, ServiceCollector::firstTasks));
+            Task.runAll(context, scope, sink, all(services, ServiceCollector::followUpTasks));
         }
     }
 
@@ -132,7 +148,7 @@ public final class AwsProvider implements Provider {
 
     private static String identityMessage(AwsCallException e, AwsOptions options) {
         if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
-            return e.describe("") + "; nothing could be collected without the caller's identity";
+            return e.message() + "; nothing could be collected without the caller's identity";
         }
         String where = options.profile().map(profile -> "profile '" + profile + "'").orElse("the default chain");
         if (e.getCause() instanceof AwsServiceException) {
@@ -169,21 +185,25 @@ public final class AwsProvider implements Provider {
             return Regions.enabled(clients.ec2(home), caller.partition());
         } catch (AwsCallException e) {
             sink.issue(new CollectionIssue(ID, caller.account(), home.id(), null, e.operation(), REGIONAL_KINDS,
-                    e.issueCause(), e.describe("") + "; scanning " + home.id() + " only (set the option regions to "
+                    e.issueCause(), e.message() + "; scanning " + home.id() + " only (set the option regions to "
                             + "choose)"));
             return List.of(home);
         }
     }
 
-    private static List<Task> concat(List<Task> a, List<Task> b) {
-        List<Task> all = new ArrayList<>(a);
-        all.addAll(b);
+    /** Every service's tasks of one phase, in the services' order. */
+    private static List<Task> all(List<ServiceCollector> services, Function<ServiceCollector, List<Task>> phase) {
+        List<Task> all = new ArrayList<>();
+        services.forEach(service -> all.addAll(phase.apply(service)));
         return all;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
         return Set.copyOf(all);
     }
 

@@ -26,15 +26,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * <tr><th>Failure</th><th>Cause</th></tr>
  * <tr><td>{@link ApiCallTimeoutException}, {@link ApiCallAttemptTimeoutException}, a socket or HTTP timeout
  *     underneath</td><td>TIMEOUT</td></tr>
- * <tr><td>error code InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken(Exception), InvalidAccessKeyId,
- *     UnrecognizedClientException, AuthFailure, InvalidToken, TokenRefreshRequired; HTTP 401; no credentials found
- *     by the chain, an expired SSO session</td><td>INVALID_CREDENTIALS</td></tr>
+ * <tr><td>error code InvalidClientTokenId, SignatureDoesNotMatch, InvalidSignatureException, IncompleteSignature,
+ *     ExpiredToken(Exception), InvalidAccessKeyId, UnrecognizedClientException, AuthFailure, InvalidToken,
+ *     TokenRefreshRequired, MissingAuthenticationToken; HTTP 401; no credentials found by the chain, an expired SSO
+ *     session</td><td>INVALID_CREDENTIALS</td></tr>
  * <tr><td>error code AccessDenied, AccessDeniedException, UnauthorizedOperation, UnauthorizedAccess,
  *     AuthorizationError, AllAccessDisabled; HTTP 403</td><td>ACCESS_DENIED</td></tr>
  * <tr><td>error code Throttling, ThrottlingException, ThrottledException, SlowDown, RequestLimitExceeded,
  *     TooManyRequestsException, RequestThrottled(Exception), BandwidthLimitExceeded; HTTP 429 (after the
  *     retries)</td><td>THROTTLED</td></tr>
- * <tr><td>OptInRequired, NotImplemented, InvalidAction, UnsupportedOperation, HTTP 501</td><td>UNSUPPORTED</td></tr>
+ * <tr><td>OptInRequired(Exception), SubscriptionRequiredException (a service the account has not signed up for),
+ *     NotImplemented, InvalidAction, UnsupportedOperation(Exception), HTTP 501</td><td>UNSUPPORTED</td></tr>
  * <tr><td>HTTP 5xx, including moto's HTML page for an operation it does not implement</td><td>SERVER_ERROR</td></tr>
  * <tr><td>a body the SDK or this provider could not read (XML/JSON parse errors, bad Base64, dates or numbers,
  *     a required element missing)</td><td>MALFORMED_RESPONSE</td></tr>
@@ -45,15 +47,18 @@ final class FailureClassifier {
 
     private static final Set<String> CREDENTIAL_CODES = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
             "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId", "UnrecognizedClientException",
-            "AuthFailure", "InvalidToken", "TokenRefreshRequired", "MissingAuthenticationToken");
+            "AuthFailure", "InvalidToken", "TokenRefreshRequired", "MissingAuthenticationToken",
+            "InvalidSignatureException", "IncompleteSignature", "IncompleteSignatureException",
+            "MissingAuthenticationTokenException");
     private static final Set<String> DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "AllAccessDisabled", "Forbidden");
     private static final Set<String> THROTTLING_CODES = Set.of("Throttling", "ThrottlingException",
             "ThrottledException", "SlowDown", "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled",
             "RequestThrottledException", "BandwidthLimitExceeded", "ProvisionedThroughputExceededException",
             "PriorRequestNotComplete", "EC2ThrottledException", "TransactionInProgressException");
-    private static final Set<String> UNSUPPORTED_CODES = Set.of("OptInRequired", "NotImplemented", "InvalidAction",
-            "UnsupportedOperation", "UnsupportedOperationException", "MethodNotAllowed");
+    private static final Set<String> UNSUPPORTED_CODES = Set.of("OptInRequired", "OptInRequiredException",
+            "SubscriptionRequiredException", "NotImplemented", "InvalidAction", "UnsupportedOperation",
+            "UnsupportedOperationException", "MethodNotAllowed");
 
     private static final int MAX_DETAIL = 500;
 

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * <p>Two phases: {@link #firstTasks()} make the account-wide calls concurrently; {@link #followUpTasks()} then
  * emits the users and returns the per-user calls still needed.
  */
-final class IamCollector {
+final class IamCollector implements ServiceCollector {
 
     static final Set<String> USER_KINDS = Set.of(AwsIamUser.KIND, HumanIdentity.KIND);
     static final Set<String> KINDS = Set.of(AwsIamUser.KIND, HumanIdentity.KIND, AwsRootAccount.KIND,
@@ -78,7 +78,8 @@ final class IamCollector {
         this.reportWait = requireNonNull(reportWait, "reportWait is null");
     }
 
-    List<Task> firstTasks() {
+    @Override
+    public List<Task> firstTasks() {
         return List.of(
                 new Task("iam:GetCredentialReport", null, USER_KINDS, this::readCredentialReport),
                 new Task("iam:GetAccountSummary", scope.rootUserRef(), Set.of(AwsRootAccount.KIND),
@@ -89,7 +90,8 @@ final class IamCollector {
     }
 
     /** Emits every user read from the credential report; returns the ListMFADevices calls still needed. */
-    List<Task> followUpTasks() {
+    @Override
+    public List<Task> followUpTasks() {
         CredentialReportResult users = report;
         if (users == null) {
             return List.of(); // the report failed and was reported as an issue

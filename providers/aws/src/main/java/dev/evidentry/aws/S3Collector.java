@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.s3.model.Type;
  * <p>Two phases: {@link #firstTasks()} lists the buckets and reads the account setting; {@link #followUpTasks()}
  * returns one task per bucket and call, so a few buckets still use the whole pool.
  */
-final class S3Collector {
+final class S3Collector implements ServiceCollector {
 
     static final Set<String> BUCKET_DETAIL_KINDS = Set.of(DataStoreEncryption.KIND, AwsS3BucketPublicAccessBlock.KIND,
             AwsS3BucketAcl.KIND, AwsS3BucketVersioning.KIND, AwsS3BucketLogging.KIND);
@@ -74,7 +74,8 @@ final class S3Collector {
         this.sink = requireNonNull(sink, "sink is null");
     }
 
-    List<Task> firstTasks() {
+    @Override
+    public List<Task> firstTasks() {
         return List.of(
                 new Task("s3:ListBuckets", null, BUCKET_KINDS, this::listBuckets),
                 new Task("s3control:GetPublicAccessBlock", scope.accountRef(),
@@ -82,7 +83,8 @@ final class S3Collector {
     }
 
     /** Emits the buckets whose region ListBuckets gave; returns every per-bucket call. */
-    List<Task> followUpTasks() {
+    @Override
+    public List<Task> followUpTasks() {
         List<ListedBucket> listed = buckets;
         if (listed == null) {
             return List.of(); // ListBuckets failed and was reported as an issue

@@ -11,7 +11,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * What one scan covers: the caller's account and partition, the region global services are called in, and the regions
- * regional services will be called in. Names every resource the provider reports on.
+ * regional services are called in. Names every resource the provider reports on.
  *
  * @param account the 12-digit account id
  * @param partition {@code aws}, {@code aws-cn}, {@code aws-us-gov}...
@@ -24,6 +24,14 @@ record Scope(String account, String partition, Region globalRegion, List<Region>
     static final String ROOT_USER_TYPE = "aws.iam.root-user";
     static final String IAM_USER_TYPE = "aws.iam.user";
     static final String BUCKET_TYPE = "aws.s3.bucket";
+    static final String VOLUME_TYPE = "aws.ec2.volume";
+    static final String SECURITY_GROUP_TYPE = "aws.ec2.security-group";
+    static final String INSTANCE_TYPE = "aws.ec2.instance";
+    static final String MANAGED_INSTANCE_TYPE = "aws.ssm.managed-instance";
+    static final String RDS_INSTANCE_TYPE = "aws.rds.instance";
+    static final String TABLE_TYPE = "aws.dynamodb.table";
+    static final String KMS_KEY_TYPE = "aws.kms.key";
+    static final String TRAIL_TYPE = "aws.cloudtrail.trail";
 
     Scope {
         requireNonNull(account, "account is null");
@@ -34,6 +42,11 @@ record Scope(String account, String partition, Region globalRegion, List<Region>
 
     ResourceRef accountRef() {
         return ResourceRef.forAccount(AwsProvider.ID, account); // type aws.account, native id and name the account id
+    }
+
+    /** One region of the account: what per-region settings describe and what a failed regional listing names. */
+    ResourceRef regionRef(Region region) {
+        return ResourceRef.forRegion(AwsProvider.ID, account, region.id());
     }
 
     ResourceRef rootUserRef() {
@@ -51,26 +64,65 @@ record Scope(String account, String partition, Region globalRegion, List<Region>
                 bucket);
     }
 
-    /** Reports a failed call: on the resource when one is given, otherwise on the whole account. */
-    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, AwsCallException failure) {
-        String subject = resource == null ? "" : describe(resource);
-        String message = failure.describe(subject);
-        if (resource == null) {
-            sink.issue(new CollectionIssue(AwsProvider.ID, account, "", null, failure.operation(), factKinds,
-                    failure.issueCause(), message));
-        } else {
-            sink.issue(CollectionIssue.forResource(resource, failure.operation(), factKinds, failure.issueCause(),
-                    message));
-        }
+    ResourceRef volumeRef(Region region, String volumeId) {
+        return regional(region, VOLUME_TYPE, arn("ec2", region, "volume/" + volumeId), volumeId);
     }
 
-    private static String describe(ResourceRef resource) {
-        return switch (resource.type()) {
-            case BUCKET_TYPE -> "bucket " + resource.name();
-            case IAM_USER_TYPE -> "IAM user " + resource.name();
-            case ROOT_USER_TYPE -> "the root user";
-            case ACCOUNT_TYPE -> "account " + resource.name();
-            default -> resource.nativeId();
-        };
+    ResourceRef securityGroupRef(Region region, String groupId) {
+        return regional(region, SECURITY_GROUP_TYPE, arn("ec2", region, "security-group/" + groupId), groupId);
+    }
+
+    ResourceRef instanceRef(Region region, String instanceId) {
+        return regional(region, INSTANCE_TYPE, arn("ec2", region, "instance/" + instanceId), instanceId);
+    }
+
+    /** A machine outside EC2 (an {@code mi-} id) that SSM manages. */
+    ResourceRef managedInstanceRef(Region region, String instanceId) {
+        return regional(region, MANAGED_INSTANCE_TYPE, arn("ssm", region, "managed-instance/" + instanceId),
+                instanceId);
+    }
+
+    /** An RDS instance; {@code arn} as RDS gives it, or empty to build it from the identifier. */
+    ResourceRef rdsInstanceRef(Region region, String identifier, String arn) {
+        return regional(region, RDS_INSTANCE_TYPE, arn == null || arn.isBlank() ? arn("rds", region, "db:" + identifier)
+                : arn, identifier);
+    }
+
+    /** A DynamoDB table; {@code arn} as DynamoDB gives it, or empty to build it from the name. */
+    ResourceRef tableRef(Region region, String table, String arn) {
+        return regional(region, TABLE_TYPE, arn == null || arn.isBlank() ? arn("dynamodb", region, "table/" + table)
+                : arn, table);
+    }
+
+    ResourceRef kmsKeyRef(Region region, String keyArn, String keyId) {
+        return regional(region, KMS_KEY_TYPE, keyArn, keyId);
+    }
+
+    /** A trail, placed in its home region. */
+    ResourceRef trailRef(String homeRegion, String trailArn, String name) {
+        return new ResourceRef(AwsProvider.ID, account, homeRegion, TRAIL_TYPE, trailArn, name);
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+    String arn(String service, Region region, String resource) {
+        return "arn:" + partition + ":" + service + ":" + region.id() + ":" + account + ":" + resource;
+    }
+
+    private ResourceRef regional(Region region, String type, String nativeId, String name) {
+        return new ResourceRef(AwsProvider.ID, account, region.id(), type, nativeId, name);
+    }
+
+    /**
+     * Reports a failed call: on the resource when one is given (a region's own resource for a regional listing),
+     * otherwise on the whole account. The message is the failure's own words; the engine adds operation and cause.
+     */
+    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, AwsCallException failure) {
+        if (resource == null) {
+            sink.issue(new CollectionIssue(AwsProvider.ID, account, "", null, failure.operation(), factKinds,
+                    failure.issueCause(), failure.message()));
+        } else {
+            sink.issue(CollectionIssue.forResource(resource, failure.operation(), factKinds, failure.issueCause(),
+                    failure.message()));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,46 @@ class AwsOptionsTest {
     @Test
     void everyOptionIsDescribed() {
         assertThat(AwsOptions.DESCRIPTIONS).extracting(option -> option.key()).containsExactlyInAnyOrder(
-                "profile", "regions", "endpoint-url", "max-attempts", "api-call-timeout");
+                "profile", "regions", "endpoint-url", "max-attempts", "api-call-timeout", "endpoint-agents");
+    }
+
+    @Test
+    void endpointAgentsDefaultToTheDocumentedListAndCanBeReplaced() {
+        assertThat(parse(Map.of(), Map.of()).endpointAgents()).isEqualTo(EndpointAgents.DEFAULT);
+        assertThat(EndpointAgents.DEFAULT.patterns()).contains("crowdstrike", "sentinelone", "mdatp", "clamav",
+                "deep security", "sophos", "carbon black", "cortex xdr", "trellix", "mcafee", "bitdefender",
+                "eset endpoint");
+
+        EndpointAgents agents = parse(Map.of("endpoint-agents", " Falcon , acme-edr,,FALCON"), Map.of())
+                .endpointAgents();
+
+        assertThat(agents.patterns()).containsExactly("falcon", "acme-edr");
+        assertThat(agents.matches("CrowdStrike Falcon Sensor")).isTrue();
+        assertThat(agents.matches("ACME-EDR Agent 2.1")).isTrue();
+        assertThat(agents.matches("clamav")).isFalse();
+        assertThat(agents.matches(null)).isFalse();
+    }
+
+    @Test
+    void theDefaultAgentsRecogniseTheProductsAsInventoryNamesThem() {
+        EndpointAgents agents = EndpointAgents.DEFAULT;
+
+        assertThat(List.of("CrowdStrike Windows Sensor", "falcon-sensor", "Sentinel Agent", "SentinelAgent", "mdatp",
+                "Microsoft Defender for Endpoint", "clamav-daemon", "Trend Micro Deep Security Agent", "ds_agent",
+                "Trend Micro Apex One Security Agent", "Sophos Endpoint Agent", "Carbon Black Cloud Sensor 64-bit",
+                "cb-psc-sensor", "Cortex XDR 8.4.0.12345", "cortex-agent", "Trellix Endpoint Security Platform",
+                "McAfee Agent", "Bitdefender Endpoint Security Tools", "ESET Server Security"))
+                .allSatisfy(name -> assertThat(agents.matches(name)).as(name).isTrue());
+        assertThat(List.of("amazon-ssm-agent", "openssl", "AWS Tools for Windows", "reset-utils", "preset-tools",
+                "efs-utils")).noneSatisfy(name -> assertThat(agents.matches(name)).as(name).isTrue());
+    }
+
+    @Test
+    void rejectsAgentListsThatWouldMatchAnything() {
+        assertThatThrownBy(() -> parse(Map.of("endpoint-agents", "crowdstrike,av"), Map.of()))
+                .isInstanceOf(AwsOptions.InvalidOptionException.class)
+                .hasMessageContaining("endpoint-agents").hasMessageContaining("'av'");
+        assertThatThrownBy(() -> parse(Map.of("endpoint-agents", " , "), Map.of()))
+                .hasMessageContaining("endpoint-agents").hasMessageContaining("no agent");
     }
 }

@@ -1,0 +1,113 @@
+package dev.evidentry.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.spi.EvidenceId;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Trail;
+
+/**
+ * CloudTrail: DescribeTrails in every region in scope, shadow trails included, so that a multi-region or organisation
+ * trail homed anywhere is seen; each trail counted once (by ARN) however many regions list it, and its status read
+ * once, in its home region, by ARN (GetTrailStatus).
+ */
+final class CloudTrailCollector implements ServiceCollector {
+
+    static final Set<String> KINDS = Set.of(AwsCloudTrailTrail.KIND);
+
+    private final AwsClients clients;
+    private final Scope scope;
+    private final FactSink sink;
+
+    /** Trail ARN → the regions that listed it → what they said, sorted by region. */
+    private final ConcurrentMap<String, Map<String, ListedTrail>> trails = new ConcurrentHashMap<>();
+
+    CloudTrailCollector(AwsClients clients, Scope scope, FactSink sink) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.scope = requireNonNull(scope, "scope is null");
+        this.sink = requireNonNull(sink, "sink is null");
+    }
+
+    @Override
+    public List<Task> firstTasks() {
+        List<Task> tasks = new ArrayList<>();
+        for (Region region : scope.regions()) {
+            tasks.add(new Task("cloudtrail:DescribeTrails", scope.regionRef(region), KINDS,
+                    () -> describeTrails(region)));
+        }
+        return tasks;
+    }
+
+    /** One GetTrailStatus per distinct trail, in its home region. */
+    @Override
+    public List<Task> followUpTasks() {
+        List<Task> tasks = new ArrayList<>();
+        for (Map<String, ListedTrail> listings : trails.values()) {
+            ListedTrail trail = preferred(listings);
+            ResourceRef ref = scope.trailRef(trail.homeRegion(), trail.trail().trailARN(), trail.name());
+            tasks.add(new Task("cloudtrail:GetTrailStatus", ref, KINDS, () -> collectStatus(ref, trail)));
+        }
+        trails.clear();
+        return tasks;
+    }
+
+    private void describeTrails(Region region) {
+        Evidenced<DescribeTrailsResponse> answer = AwsCalls.call("cloudtrail:DescribeTrails",
+                override -> clients.cloudTrail(region).describeTrails(b -> b.includeShadowTrails(true)
+                        .overrideConfiguration(override)));
+        for (Trail trail : answer.value().trailList()) {
+            if (trail.trailARN() == null || trail.trailARN().isBlank()) {
+                throw AwsCallException.malformed("cloudtrail:DescribeTrails", "a trail without a TrailARN",
+                        answer.evidence());
+            }
+            String home = trail.homeRegion() == null || trail.homeRegion().isBlank() ? region.id()
+                    : trail.homeRegion();
+            trails.computeIfAbsent(trail.trailARN(), arn -> new ConcurrentSkipListMap<>())
+                    .put(region.id(), new ListedTrail(trail, home, answer.evidence()));
+        }
+    }
+
+    /** The home region's own listing of a trail when it was scanned, else the first region's (a shadow trail). */
+    private static ListedTrail preferred(Map<String, ListedTrail> listings) {
+        ListedTrail any = listings.values().iterator().next();
+        ListedTrail home = listings.get(any.homeRegion());
+        return home != null ? home : any;
+    }
+
+    private void collectStatus(ResourceRef ref, ListedTrail listed) {
+        Trail trail = listed.trail();
+        Evidenced<GetTrailStatusResponse> answer = AwsCalls.call("cloudtrail:GetTrailStatus",
+                override -> clients.cloudTrail(Region.of(listed.homeRegion())).getTrailStatus(b -> b
+                        .name(trail.trailARN()).overrideConfiguration(override)));
+        Boolean logging = answer.value().isLogging();
+        if (logging == null) {
+            throw AwsCallException.malformed("cloudtrail:GetTrailStatus", "the answer has no IsLogging",
+                    answer.evidence());
+        }
+        sink.accept(new AwsCloudTrailTrail(ref, Boolean.TRUE.equals(trail.isMultiRegionTrail()), logging,
+                Boolean.TRUE.equals(trail.logFileValidationEnabled()),
+                trail.kmsKeyId() == null ? "" : trail.kmsKeyId(), Boolean.TRUE.equals(trail.isOrganizationTrail()),
+                List.of(listed.page(), answer.evidence())));
+    }
+
+    /** A trail as one region's DescribeTrails showed it. */
+    private record ListedTrail(Trail trail, String homeRegion, EvidenceId page) {
+        String name() {
+            return trail.name() == null || trail.name().isBlank()
+                    ? trail.trailARN().substring(trail.trailARN().lastIndexOf('/') + 1) : trail.name();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.evidentry.aws;
+
+import java.util.List;
+
+/**
+ * The collection of one AWS service, in two phases that the provider runs for every service at once on the engine's
+ * pool: first the listings and account- or region-wide calls, then the per-item calls that need what the listings
+ * found. Facts are emitted as soon as what they rest on is known.
+ */
+interface ServiceCollector {
+
+    /** The calls that need nothing but the scope: one task per call (per region for regional services). */
+    List<Task> firstTasks();
+
+    /**
+     * Called once every first task of every service has finished: emits what the listings alone prove and returns the
+     * per-item calls still needed.
+     */
+    List<Task> followUpTasks();
+}

@@ -1,0 +1,234 @@
+package dev.evidentry.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.spi.EvidenceId;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.EndpointProtection;
+import dev.evidentry.spi.fact.ProtectionState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
+import software.amazon.awssdk.services.ssm.model.InstanceInformation;
+import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
+
+/**
+ * Endpoint protection of every machine in every region in scope, as SSM's software inventory shows it: the EC2
+ * instances (EC2 DescribeInstances), the machines SSM manages (DescribeInstanceInformation, EC2 instances and
+ * {@code mi-} machines outside EC2), and for each managed machine its installed applications (ListInventoryEntries,
+ * type {@code AWS:Application}), looked through for a recognised antivirus or EDR agent ({@link EndpointAgents}).
+ *
+ * <p>An EC2 instance SSM does not manage cannot be seen into: its protection is {@code UNKNOWN} (the check reports
+ * ERROR). A managed machine with a recognised agent installed is {@code ACTIVE} (inventory does not say whether it
+ * runs); with none, {@code ABSENT}; with no inventory collected at all, {@code UNKNOWN}.
+ */
+final class SsmCollector implements ServiceCollector {
+
+    static final Set<String> KINDS = Set.of(EndpointProtection.KIND);
+
+    static final String INVENTORY_TYPE = "AWS:Application";
+
+    /** Page sizes: DescribeInstances allows 1000, DescribeInstanceInformation and ListInventoryEntries 50. */
+    static final int INSTANCE_PAGE = 1000;
+    static final int SSM_PAGE = 50;
+
+    static final String NOT_MANAGED = "not managed by SSM Systems Manager: its software cannot be seen";
+    static final String NO_INVENTORY = "managed by SSM Systems Manager, but no software inventory ("
+            + INVENTORY_TYPE + ") has been collected from it: its software cannot be seen";
+
+    private static final Set<String> GONE = Set.of("terminated", "shutting-down");
+
+    private final AwsClients clients;
+    private final Scope scope;
+    private final FactSink sink;
+    private final EndpointAgents agents;
+
+    private final Map<Region, List<Ec2Instance>> instances = new ConcurrentHashMap<>();
+    private final Map<Region, Managed> managed = new ConcurrentHashMap<>();
+
+    SsmCollector(AwsClients clients, Scope scope, FactSink sink, EndpointAgents agents) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.scope = requireNonNull(scope, "scope is null");
+        this.sink = requireNonNull(sink, "sink is null");
+        this.agents = requireNonNull(agents, "agents is null");
+    }
+
+    @Override
+    public List<Task> firstTasks() {
+        List<Task> tasks = new ArrayList<>();
+        for (Region region : scope.regions()) {
+            ResourceRef regionRef = scope.regionRef(region);
+            tasks.add(new Task("ec2:DescribeInstances", regionRef, KINDS, () -> listInstances(region)));
+            tasks.add(new Task("ssm:DescribeInstanceInformation", regionRef, KINDS, () -> listManaged(region)));
+        }
+        return tasks;
+    }
+
+    /**
+     * Emits the EC2 instances SSM does not manage; returns one inventory task per managed machine. Where SSM's listing
+     * failed nothing is known (its issue covers the region); where EC2's failed, the managed machines are still read.
+     */
+    @Override
+    public List<Task> followUpTasks() {
+        List<Task> tasks = new ArrayList<>();
+        for (Region region : scope.regions()) {
+            Managed ssm = managed.get(region);
+            if (ssm == null) {
+                continue;
+            }
+            List<Ec2Instance> ec2 = instances.get(region);
+            Map<String, ManagedMachine> byId = new HashMap<>();
+            ssm.machines().forEach(machine -> byId.put(machine.info().instanceId(), machine));
+            if (ec2 != null) {
+                for (Ec2Instance instance : ec2) {
+                    ResourceRef ref = scope.instanceRef(region, instance.id());
+                    ManagedMachine machine = byId.get(instance.id());
+                    if (machine == null) {
+                        List<EvidenceId> evidence = new ArrayList<>(List.of(instance.page()));
+                        evidence.addAll(ssm.pages());
+                        sink.accept(new EndpointProtection(ref, instance.privateDnsName(), "", "",
+                                ProtectionState.UNKNOWN, null, null, NOT_MANAGED, evidence));
+                    } else {
+                        String hostname = instance.privateDnsName().isEmpty() ? computerName(machine.info())
+                                : instance.privateDnsName();
+                        tasks.add(inventoryTask(region, ref, hostname, machine,
+                                List.of(instance.page(), machine.page())));
+                    }
+                }
+            }
+            for (ManagedMachine machine : ssm.machines()) {
+                String id = machine.info().instanceId();
+                if (!isEc2(machine.info())) {
+                    tasks.add(inventoryTask(region, scope.managedInstanceRef(region, id), computerName(machine.info()),
+                            machine, List.of(machine.page())));
+                } else if (ec2 == null) {
+                    tasks.add(inventoryTask(region, scope.instanceRef(region, id), computerName(machine.info()),
+                            machine, List.of(machine.page())));
+                }
+                // An EC2 instance SSM still lists but EC2 does not (terminated, or of another account) is not reported.
+            }
+        }
+        instances.clear();
+        managed.clear();
+        return tasks;
+    }
+
+    private void listInstances(Region region) {
+        List<Ec2Instance> found = new ArrayList<>();
+        AwsCalls.<DescribeInstancesResponse>pages("ec2:DescribeInstances",
+                (token, override) -> clients.ec2(region).describeInstances(b -> b.maxResults(INSTANCE_PAGE)
+                        .nextToken(token).overrideConfiguration(override)),
+                DescribeInstancesResponse::nextToken,
+                page -> {
+                    for (Reservation reservation : page.value().reservations()) {
+                        for (Instance instance : reservation.instances()) {
+                            if (instance.instanceId() == null || instance.instanceId().isBlank()) {
+                                throw new MalformedResponseException("an instance without an InstanceId");
+                            }
+                            String state = instance.state() == null ? "" : instance.state().nameAsString();
+                            if (!GONE.contains(state)) {
+                                found.add(new Ec2Instance(instance.instanceId(), instance.privateDnsName() == null
+                                        ? "" : instance.privateDnsName(), page.evidence()));
+                            }
+                        }
+                    }
+                });
+        instances.put(region, List.copyOf(found));
+    }
+
+    private void listManaged(Region region) {
+        List<ManagedMachine> found = new ArrayList<>();
+        List<EvidenceId> pages = new ArrayList<>();
+        AwsCalls.<DescribeInstanceInformationResponse>pages("ssm:DescribeInstanceInformation",
+                (token, override) -> clients.ssm(region).describeInstanceInformation(b -> b.maxResults(SSM_PAGE)
+                        .nextToken(token).overrideConfiguration(override)),
+                DescribeInstanceInformationResponse::nextToken,
+                page -> {
+                    pages.add(page.evidence());
+                    for (InstanceInformation info : page.value().instanceInformationList()) {
+                        if (info.instanceId() == null || info.instanceId().isBlank()) {
+                            throw new MalformedResponseException("a managed instance without an InstanceId");
+                        }
+                        found.add(new ManagedMachine(info, page.evidence()));
+                    }
+                });
+        managed.put(region, new Managed(List.copyOf(found), List.copyOf(pages)));
+    }
+
+    private Task inventoryTask(Region region, ResourceRef ref, String hostname, ManagedMachine machine,
+            List<EvidenceId> evidence) {
+        return new Task("ssm:ListInventoryEntries", ref, KINDS,
+                () -> sink.accept(protection(region, ref, hostname, machine.info(), evidence)));
+    }
+
+    /** Reads the machine's installed applications, every page, and judges them. */
+    private EndpointProtection protection(Region region, ResourceRef ref, String hostname, InstanceInformation info,
+            List<EvidenceId> known) {
+        List<EvidenceId> evidence = new ArrayList<>(known);
+        Set<String> found = new TreeSet<>();
+        String[] captured = {""};
+        int[] entries = {0};
+        AwsCalls.<ListInventoryEntriesResponse>pages("ssm:ListInventoryEntries",
+                (token, override) -> clients.ssm(region).listInventoryEntries(b -> b.instanceId(info.instanceId())
+                        .typeName(INVENTORY_TYPE).maxResults(SSM_PAGE).nextToken(token)
+                        .overrideConfiguration(override)),
+                ListInventoryEntriesResponse::nextToken,
+                page -> {
+                    evidence.add(page.evidence());
+                    if (page.value().captureTime() != null && !page.value().captureTime().isBlank()) {
+                        captured[0] = page.value().captureTime();
+                    }
+                    for (Map<String, String> entry : page.value().entries()) {
+                        entries[0]++;
+                        String name = entry.get("Name");
+                        if (agents.matches(name)) {
+                            found.add(name.strip());
+                        }
+                    }
+                });
+        Instant lastPing = info.lastPingDateTime();
+        if (!found.isEmpty()) {
+            return new EndpointProtection(ref, hostname, "", String.join(", ", found), ProtectionState.ACTIVE, null,
+                    lastPing, "found installed in SSM inventory (" + INVENTORY_TYPE + captureNote(captured[0])
+                            + "); inventory does not report whether it is running", evidence);
+        }
+        if (entries[0] == 0 && captured[0].isEmpty()) {
+            return new EndpointProtection(ref, hostname, "", "", ProtectionState.UNKNOWN, null, lastPing,
+                    NO_INVENTORY, evidence);
+        }
+        return new EndpointProtection(ref, hostname, "", "", ProtectionState.ABSENT, null, lastPing,
+                "none of the recognised antivirus/EDR agents (option endpoint-agents) is installed according to SSM "
+                        + "inventory (" + INVENTORY_TYPE + captureNote(captured[0]) + ")", evidence);
+    }
+
+    private static String captureNote(String captureTime) {
+        return captureTime.isEmpty() ? "" : ", captured " + captureTime;
+    }
+
+    private static boolean isEc2(InstanceInformation info) {
+        String type = info.resourceTypeAsString();
+        return type != null && !type.isBlank() ? type.equals("EC2Instance") : info.instanceId().startsWith("i-");
+    }
+
+    private static String computerName(InstanceInformation info) {
+        return info.computerName() == null ? "" : info.computerName();
+    }
+
+    private record Ec2Instance(String id, String privateDnsName, EvidenceId page) {}
+
+    private record ManagedMachine(InstanceInformation info, EvidenceId page) {}
+
+    /** A region's managed machines and every page of the listing (which proves an instance is not among them). */
+    private record Managed(List<ManagedMachine> machines, List<EvidenceId> pages) {}
+}

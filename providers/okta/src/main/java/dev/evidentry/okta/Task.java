@@ -1,0 +1,61 @@
+package dev.evidentry.okta;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.spi.CollectContext;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
+import dev.evidentry.spi.ResourceRef;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * One unit of collection run on the engine's pool. A failed call becomes an issue on {@code resource} (or the org) for
+ * {@code factKinds}; so does a bug, so that no task can stop its neighbours or vanish silently.
+ *
+ * @param operation what it calls, for progress and for an unexpected failure's issue
+ * @param resource the resource whose facts it produces, or {@code null} for org-level facts
+ * @param factKinds the fact kinds missing when it fails
+ */
+record Task(OktaOperation operation, String subject, ResourceRef resource, Set<String> factKinds, Runnable body) {
+
+    Task {
+        requireNonNull(operation, "operation is null");
+        requireNonNull(subject, "subject is null");
+        factKinds = Set.copyOf(requireNonNull(factKinds, "factKinds is null"));
+        requireNonNull(body, "body is null");
+    }
+
+    /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
+    static void runAll(CollectContext context, Org org, FactSink sink, Collection<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ClassLoader providerLoader = Task.class.getClassLoader();
+        context.progress().planned(tasks.size());
+        context.forEachConcurrently(tasks, task -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // The SDK finds parts of jjwt and Jackson through the context class loader; pool threads are the engine's.
+            thread.setContextClassLoader(providerLoader);
+            try {
+                task.run(org, sink);
+            } finally {
+                thread.setContextClassLoader(previous);
+                context.progress().done(task.operation().issueName() + (task.subject().isEmpty() ? ""
+                        : " " + task.subject()));
+            }
+        });
+    }
+
+    void run(Org org, FactSink sink) {
+        try {
+            body.run();
+        } catch (OktaCallException e) {
+            org.report(sink, resource, factKinds, e);
+        } catch (RuntimeException e) {
+            org.report(sink, resource, factKinds, new OktaCallException(operation.issueName(),
+                    IssueCause.PLUGIN_FAILURE, "the Okta provider failed: " + FailureClassifier.detail(e), null, e));
+        }
+    }
+}

@@ -16,6 +16,7 @@ import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,10 +49,12 @@ public final class AzureProvider implements Provider {
     static final String SUBSCRIPTIONS_OPERATION = "Microsoft.Resources/subscriptions:list";
 
     /** Kinds read per subscription through Resource Manager. */
-    static final Set<String> ARM_KINDS = union(StorageCollector.KINDS, DiskCollector.KINDS);
+    static final Set<String> ARM_KINDS = union(union(union(StorageCollector.KINDS, DiskCollector.KINDS),
+            union(SqlCollector.KINDS, KeyVaultCollector.KINDS)), union(union(DefenderCollector.KINDS,
+            EndpointCollector.KINDS), ActivityLogCollector.KINDS));
 
     /** Kinds read per tenant through Microsoft Graph. */
-    static final Set<String> ENTRA_KINDS = Set.of();
+    static final Set<String> ENTRA_KINDS = EntraCollector.KINDS;
 
     static final Set<String> FACT_KINDS = union(ARM_KINDS, ENTRA_KINDS);
 
@@ -123,6 +126,19 @@ public final class AzureProvider implements Provider {
         AzureRest arm = new AzureRest(AzureClients.pipeline(client, credential, options.armEndpoint(), options,
                 context, "arm"), options.armEndpoint(), "nextLink");
         List<Runnable> tasks = new ArrayList<>();
+        if (tenant.isEmpty()) {
+            sink.issue(new CollectionIssue(ID, "", "", null, "azure:tenant", ENTRA_KINDS, IssueCause.CONFIGURATION,
+                    "the tenant is unknown (the token names none): set the option tenant-id to read Entra ID"));
+        } else {
+            AzureRest graph = new AzureRest(AzureClients.pipeline(client, credential, options.graphEndpoint(),
+                    options, context, "graph"), URI.create(options.graphEndpoint() + AzureClients.GRAPH_VERSION),
+                    "@odata.nextLink");
+            EntraCollector entra = new EntraCollector(graph, tenant, sink);
+            tasks.add(() -> {
+                entra.runGuarded();
+                context.progress().done("Entra ID of tenant " + tenant);
+            });
+        }
         for (Subscription subscription : subscriptions(arm, options, tenant, sink)) {
             for (ArmCollector collector : collectors(arm, subscription, sink)) {
                 tasks.add(() -> {
@@ -136,7 +152,10 @@ public final class AzureProvider implements Provider {
     }
 
     private static List<ArmCollector> collectors(AzureRest arm, Subscription subscription, FactSink sink) {
-        return List.of(new StorageCollector(arm, subscription, sink), new DiskCollector(arm, subscription, sink));
+        return List.of(new StorageCollector(arm, subscription, sink), new DiskCollector(arm, subscription, sink),
+                new SqlCollector(arm, subscription, sink), new KeyVaultCollector(arm, subscription, sink),
+                new DefenderCollector(arm, subscription, sink), new EndpointCollector(arm, subscription, sink),
+                new ActivityLogCollector(arm, subscription, sink));
     }
 
     /**

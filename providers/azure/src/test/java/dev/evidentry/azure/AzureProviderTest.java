@@ -82,7 +82,7 @@ class AzureProviderTest {
         CollectionResult result = collect();
 
         Map<String, DataStoreEncryption> encryption = byName(result.facts(DataStoreEncryption.class));
-        assertThat(encryption).containsOnlyKeys("sto1125", "sto834", "sto8596", "myDisk1", "myDisk2");
+        assertThat(encryption).containsOnlyKeys("sto1125", "sto834", "sto8596", "myDisk1", "myDisk2", "testdb", "payroll");
         assertThat(encryption.get("sto1125").encryption()).isEqualTo(EncryptionAtRest.PROVIDER_KEY);
         assertThat(encryption.get("sto834").encryption()).isEqualTo(EncryptionAtRest.UNKNOWN);
         assertThat(encryption.get("sto8596").encryption()).isEqualTo(EncryptionAtRest.CUSTOMER_KEY);

@@ -1,0 +1,242 @@
+package dev.evidentry.gcp;
+
+import static dev.evidentry.gcp.FakeGoogle.BUCKETS;
+import static dev.evidentry.gcp.FakeGoogle.CUSTOMER;
+import static dev.evidentry.gcp.FakeGoogle.DISKS;
+import static dev.evidentry.gcp.FakeGoogle.KEYS_APP;
+import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_EU;
+import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_US;
+import static dev.evidentry.gcp.FakeGoogle.KMS_LOCATIONS;
+import static dev.evidentry.gcp.FakeGoogle.PROJECT;
+import static dev.evidentry.gcp.FakeGoogle.PROJECT_IAM;
+import static dev.evidentry.gcp.FakeGoogle.SQL;
+import static dev.evidentry.gcp.FakeGoogle.USERS;
+import static dev.evidentry.gcp.FakeGoogle.bucketIam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evidentry.spi.Fact;
+import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.HumanIdentity;
+import dev.evidentry.spi.fact.MfaMethod;
+import dev.evidentry.spi.fact.MfaState;
+import dev.evidentry.spi.fact.gcp.GcpKmsKey;
+import dev.evidentry.spi.fact.gcp.GcpProjectAuditLogging;
+import dev.evidentry.spi.fact.gcp.GcpSqlInstance;
+import dev.evidentry.spi.fact.gcp.GcpStorageBucket;
+import dev.evidentry.spi.fact.gcp.GcpStorageBucketIamPolicy;
+import dev.evidentry.spi.fact.gcp.WorkspaceUser;
+import dev.evidentry.testkit.CollectionResult;
+import dev.evidentry.testkit.ProviderTestKit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A healthy project and Workspace: every fact, read once, from every page, with its evidence. */
+class GcpProviderTest {
+
+    private static FakeGoogle google;
+
+    @BeforeAll
+    static void start() {
+        google = FakeGoogle.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        google.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        google.reset();
+        google.baseline();
+    }
+
+    private CollectionResult collect() {
+        return new GcpHarness().collect(Map.of("projects", PROJECT, "workspace-customer", CUSTOMER,
+                "root-url", google.rootUrl(), "max-attempts", "3", "timeout", "PT5S"));
+    }
+
+    @Test
+    void registeredThroughServiceLoaderWithEveryKind() {
+        GcpProvider provider = (GcpProvider) ProviderTestKit.load("gcp").provider();
+        assertThat(provider.descriptor().displayName()).isEqualTo("Google Cloud");
+        assertThat(provider.descriptor().factKinds()).contains(DataStoreEncryption.KIND, HumanIdentity.KIND,
+                GcpStorageBucket.KIND, GcpStorageBucketIamPolicy.KIND, GcpSqlInstance.KIND, GcpKmsKey.KIND,
+                GcpProjectAuditLogging.KIND, WorkspaceUser.KIND);
+        assertThat(provider.descriptor().options()).extracting(o -> o.key()).contains("projects", "folder",
+                "organization", "impersonate-service-account", "workspace-customer", "workspace-domain",
+                "workspace-admin", "root-url");
+    }
+
+    @Test
+    void bucketsFromBothPagesWithTheirSettingsEncryptionAndPublicBindings() {
+        CollectionResult result = collect();
+
+        assertThat(result.issues()).isEmpty();
+        Map<String, GcpStorageBucket> buckets = byName(result.facts(GcpStorageBucket.class));
+        assertThat(buckets).containsOnlyKeys("acme-public-assets", "acme-audit-logs", "acme-backups");
+        GcpStorageBucket logs = buckets.get("acme-audit-logs");
+        assertThat(logs.uniformBucketLevelAccess()).isTrue();
+        assertThat(logs.publicAccessPrevented()).isTrue();
+        assertThat(logs.versioning()).isTrue();
+        assertThat(logs.logBucket()).isEqualTo("acme-access-logs");
+        assertThat(logs.resource()).isEqualTo(new ResourceRef("gcp", PROJECT, "europe-west1", "gcp.storage.bucket",
+                "//storage.googleapis.com/projects/_/buckets/acme-audit-logs", "acme-audit-logs"));
+        GcpStorageBucket assets = buckets.get("acme-public-assets");
+        assertThat(assets.uniformBucketLevelAccess()).isFalse();
+        assertThat(assets.publicAccessPrevention()).isEqualTo("inherited");
+        assertThat(assets.logBucket()).isEmpty();
+
+        Map<String, DataStoreEncryption> encryption = byName(result.facts(DataStoreEncryption.class).stream()
+                .filter(f -> f.resource().type().equals("gcp.storage.bucket")).toList());
+        assertThat(encryption.get("acme-audit-logs").encryption()).isEqualTo(EncryptionAtRest.CUSTOMER_KEY);
+        assertThat(encryption.get("acme-audit-logs").keyId())
+                .isEqualTo("projects/acme-prod/locations/europe-west1/keyRings/storage/cryptoKeys/logs");
+        assertThat(encryption.get("acme-public-assets").encryption()).isEqualTo(EncryptionAtRest.PROVIDER_KEY);
+
+        Map<String, GcpStorageBucketIamPolicy> policies = byName(result.facts(GcpStorageBucketIamPolicy.class));
+        assertThat(policies.get("acme-public-assets").publicBindings())
+                .containsExactly("roles/storage.objectViewer allUsers");
+        assertThat(policies.get("acme-backups").publicBindings())
+                .containsExactly("roles/storage.legacyBucketReader allAuthenticatedUsers");
+        assertThat(policies.get("acme-audit-logs").isPublic()).isFalse();
+        assertThat(result.evidenceJson(policies.get("acme-public-assets").evidence().get(0)))
+                .contains("allUsers").contains("storage.buckets.getIamPolicy");
+    }
+
+    @Test
+    void disksFromEveryScopeAndPageWithTheirKeyType() {
+        CollectionResult result = collect();
+
+        Map<String, DataStoreEncryption> disks = byName(result.facts(DataStoreEncryption.class).stream()
+                .filter(f -> f.resource().type().equals("gcp.compute.disk")).toList());
+        assertThat(disks).containsOnlyKeys("web-1", "db-data", "shared-regional", "legacy-csek");
+        assertThat(disks.get("web-1").encryption()).isEqualTo(EncryptionAtRest.PROVIDER_KEY);
+        assertThat(disks.get("web-1").resource().region()).isEqualTo("us-central1-a");
+        assertThat(disks.get("db-data").encryption()).isEqualTo(EncryptionAtRest.CUSTOMER_KEY);
+        assertThat(disks.get("db-data").keyId()).startsWith("projects/acme-prod/locations/us-central1/keyRings/disks");
+        assertThat(disks.get("legacy-csek").encryption()).isEqualTo(EncryptionAtRest.CUSTOMER_KEY);
+        assertThat(disks.get("legacy-csek").detail()).contains("customer-supplied");
+        assertThat(disks.get("shared-regional").resource().region()).isEqualTo("us-central1");
+        assertThat(disks.get("shared-regional").resource().nativeId()).contains("/regions/us-central1/disks/");
+    }
+
+    @Test
+    void sqlInstancesWithExposureBackupsSslAndKey() {
+        CollectionResult result = collect();
+
+        Map<String, GcpSqlInstance> instances = byName(result.facts(GcpSqlInstance.class));
+        GcpSqlInstance orders = instances.get("orders-db");
+        assertThat(orders.openToInternet()).isTrue();
+        assertThat(orders.backupEnabled()).isTrue();
+        assertThat(orders.sslEnforced()).isFalse();
+        assertThat(orders.authorizedNetworks()).containsExactly("203.0.113.0/24", "0.0.0.0/0");
+        GcpSqlInstance replica = instances.get("crm-replica");
+        assertThat(replica.openToInternet()).isFalse();
+        assertThat(replica.readReplica()).isTrue();
+        assertThat(replica.sslEnforced()).isTrue();
+        Map<String, DataStoreEncryption> encryption = byName(result.facts(DataStoreEncryption.class).stream()
+                .filter(f -> f.resource().type().equals("gcp.sql.instance")).toList());
+        assertThat(encryption.get("orders-db").encryption()).isEqualTo(EncryptionAtRest.CUSTOMER_KEY);
+        assertThat(encryption.get("crm-replica").encryption()).isEqualTo(EncryptionAtRest.PROVIDER_KEY);
+    }
+
+    @Test
+    void kmsKeysAcrossLocationsAndRingsWithRotation() {
+        CollectionResult result = collect();
+
+        Map<String, GcpKmsKey> keys = byName(result.facts(GcpKmsKey.class));
+        assertThat(keys).containsOnlyKeys("app/orders", "app/archive", "app/manual", "app/release-signing");
+        assertThat(keys.get("app/orders").rotationPeriod()).isEqualTo(Duration.ofDays(90));
+        assertThat(keys.get("app/archive").rotationPeriod()).isEqualTo(Duration.ofDays(365));
+        assertThat(keys.get("app/manual").rotationPeriodIfSet()).isEmpty();
+        assertThat(keys.get("app/release-signing").rotatable()).isFalse();
+        assertThat(keys.get("app/orders").resource().region()).isEqualTo("us-central1");
+    }
+
+    @Test
+    void auditLoggingForAllServices() {
+        CollectionResult result = collect();
+
+        GcpProjectAuditLogging audit = result.facts(GcpProjectAuditLogging.class).get(0);
+        assertThat(audit.dataAccessLogged()).isTrue();
+        assertThat(audit.allServicesLogTypes()).containsExactlyInAnyOrder("ADMIN_READ", "DATA_READ", "DATA_WRITE");
+        assertThat(audit.exemptedMembers())
+                .containsExactly("DATA_READ serviceAccount:etl@acme-prod.iam.gserviceaccount.com");
+        assertThat(audit.resource().type()).isEqualTo("gcp.project");
+        assertThat(audit.resource().account()).isEqualTo(PROJECT);
+    }
+
+    @Test
+    void workspaceUsersFromBothPagesWithTheir2sv() {
+        CollectionResult result = collect();
+
+        Map<String, HumanIdentity> people = result.facts(HumanIdentity.class).stream()
+                .collect(Collectors.toMap(HumanIdentity::login, Function.identity()));
+        assertThat(people).containsOnlyKeys("ada@acme.example", "grace@acme.example", "linus@acme.example",
+                "former@acme.example");
+        assertThat(people.get("ada@acme.example").mfa()).isEqualTo(MfaState.ENFORCED);
+        assertThat(people.get("grace@acme.example").mfa()).isEqualTo(MfaState.ENROLLED);
+        assertThat(people.get("grace@acme.example").strongestMethod()).isEqualTo(MfaMethod.UNSPECIFIED);
+        assertThat(people.get("linus@acme.example").mfa()).isEqualTo(MfaState.NONE);
+        assertThat(people.get("linus@acme.example").strongestMethod()).isEqualTo(MfaMethod.NONE);
+        assertThat(people.get("former@acme.example").active()).isFalse();
+        assertThat(people.get("ada@acme.example").resource().account()).isEqualTo(CUSTOMER);
+        assertThat(people.get("ada@acme.example").resource().type()).isEqualTo("workspace.user");
+        WorkspaceUser ada = result.facts(WorkspaceUser.class).stream()
+                .filter(u -> u.primaryEmail().equals("ada@acme.example")).findFirst().orElseThrow();
+        assertThat(ada.admin()).isTrue();
+    }
+
+    @Test
+    void everyDatumIsRequestedOnceAndEveryPageRead() {
+        collect();
+
+        assertThat(google.gets(BUCKETS)).isEqualTo(2);
+        assertThat(google.gets(bucketIam("acme-public-assets"))).isEqualTo(1);
+        assertThat(google.gets(bucketIam("acme-audit-logs"))).isEqualTo(1);
+        assertThat(google.gets(bucketIam("acme-backups"))).isEqualTo(1);
+        assertThat(google.gets(DISKS)).isEqualTo(2);
+        assertThat(google.gets(SQL)).isEqualTo(1);
+        assertThat(google.gets(KMS_LOCATIONS)).isEqualTo(1);
+        assertThat(google.gets(KEY_RINGS_US)).isEqualTo(1);
+        assertThat(google.gets(KEY_RINGS_EU)).isEqualTo(1);
+        assertThat(google.gets(KEYS_APP)).isEqualTo(1);
+        assertThat(google.posts(PROJECT_IAM)).isEqualTo(1);
+        assertThat(google.gets(USERS)).isEqualTo(2);
+        assertThat(google.totalRequests()).isEqualTo(15);
+    }
+
+    @Test
+    void everyFactRestsOnStoredEvidenceAndNoTokenIsStoredOrSent() {
+        CollectionResult result = collect();
+
+        for (Fact fact : result.facts()) {
+            assertThat(fact.evidence()).isNotEmpty();
+            fact.evidence().forEach(result::evidenceJson);
+        }
+        assertThat(result.evidenceCount()).isEqualTo(15);
+        String stored = result.allStoredText();
+        assertThat(stored).doesNotContain(GcpHarness.TOKEN).doesNotContain("Bearer");
+        assertThat(stored).contains("compute.disks.aggregatedList").contains("sql.instances.list")
+                .contains("directory.users.list").contains("cloudkms.projects.locations.keyRings.cryptoKeys.list");
+        // The operation header is ours: Google never sees it.
+        assertThat(google.served()).allSatisfy(event -> assertThat(event.getRequest()
+                .containsHeader(EvidenceTransport.OPERATION_HEADER)).isFalse());
+        assertThat(google.served()).allSatisfy(event -> assertThat(event.getRequest().getHeader("Authorization"))
+                .isEqualTo("Bearer " + GcpHarness.TOKEN));
+    }
+
+    private static <F extends Fact> Map<String, F> byName(List<F> facts) {
+        return facts.stream().collect(Collectors.toMap(f -> f.resource().name(), Function.identity()));
+    }
+}

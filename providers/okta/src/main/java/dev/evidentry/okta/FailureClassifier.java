@@ -72,6 +72,13 @@ final class FailureClassifier {
         if (api != null && api.getCode() > 0) {
             return statusCause(api);
         }
+        String oauthError = text(oauthErrorBody(failure), "error");
+        if (CREDENTIAL_ERRORS.contains(oauthError)) {
+            return IssueCause.INVALID_CREDENTIALS;
+        }
+        if (DENIED_ERRORS.contains(oauthError)) {
+            return IssueCause.ACCESS_DENIED;
+        }
         if (hasCause(failure, SocketTimeoutException.class)
                 || hasCause(failure, org.apache.hc.client5.http.ConnectTimeoutException.class)) {
             return IssueCause.TIMEOUT;
@@ -159,6 +166,12 @@ final class FailureClassifier {
             text.append(')');
             return shorten(text.toString());
         }
+        JsonNode oauth = oauthErrorBody(failure);
+        if (oauth != null) {
+            String description = text(oauth, "error_description");
+            return shorten(text(oauth, "error") + (description.isEmpty() ? "" : ": " + description)
+                    + " (the token request was refused)");
+        }
         if (hasCause(failure, SocketTimeoutException.class)) {
             return "no answer within the request-timeout (" + firstLine(find(failure, SocketTimeoutException.class)
                     .getMessage()) + ")";
@@ -192,6 +205,31 @@ final class FailureClassifier {
             }
         }
         return "";
+    }
+
+    /**
+     * The OAuth 2.0 error body of a refused token request: the SDK reports a 400 from the token endpoint as a DPoP
+     * handshake failure whose message ends with the body ({@code ... Error response body: {"error":...}}).
+     */
+    private static JsonNode oauthErrorBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            int body = message == null ? -1 : message.indexOf("Error response body: {");
+            if (body >= 0) {
+                try {
+                    JsonNode json = JSON.readTree(message.substring(body + "Error response body: ".length()));
+                    if (json != null && json.hasNonNull("error")) {
+                        return json;
+                    }
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static String wwwAuthenticate(ApiException api) {

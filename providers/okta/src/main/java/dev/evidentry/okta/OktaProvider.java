@@ -118,7 +118,9 @@ public final class OktaProvider implements Provider {
         try {
             users.listUsers(listed);
         } catch (OktaCallException e) {
-            if (e.issueCause() == IssueCause.INVALID_CREDENTIALS && listed.isEmpty()) {
+            // Rejected credentials, or a server whose certificate is not trusted: every other call would fail alike.
+            if ((e.issueCause() == IssueCause.INVALID_CREDENTIALS || e.issueCause() == IssueCause.CONFIGURATION)
+                    && listed.isEmpty()) {
                 sink.issue(new CollectionIssue(ID, org.host(), "", null, e.operation(), FACT_KINDS, e.issueCause(),
                         credentialsMessage(e, options)));
                 return;

@@ -35,6 +35,16 @@ final class TestTls {
         return instance;
     }
 
+    private static Path other;
+
+    /** Another self-signed certificate, which did not sign the server's: trusting it alone must fail. */
+    static synchronized Path other() {
+        if (other == null) {
+            other = create().certificatePem;
+        }
+        return other;
+    }
+
     private static TestTls create() {
         try {
             Path directory = Files.createTempDirectory("evidentry-okta-tls-");

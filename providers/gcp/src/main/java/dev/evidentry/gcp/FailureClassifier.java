@@ -166,9 +166,10 @@ final class FailureClassifier {
             String permission = "";
             try {
                 JsonElement root = content == null || content.isBlank() ? null : JsonParser.parseString(content);
-                JsonObject error = root != null && root.isJsonObject() && root.getAsJsonObject().has("error")
-                        && root.getAsJsonObject().get("error").isJsonObject()
-                        ? root.getAsJsonObject().getAsJsonObject("error") : null;
+                // Google's body is {"error": {...}}; GoogleJsonResponseException keeps only the inner object.
+                JsonObject error = root == null || !root.isJsonObject() ? null
+                        : root.getAsJsonObject().has("error") && root.getAsJsonObject().get("error").isJsonObject()
+                        ? root.getAsJsonObject().getAsJsonObject("error") : root.getAsJsonObject();
                 if (error != null) {
                     status = string(error, "status");
                     message = string(error, "message");

@@ -13,6 +13,15 @@ import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
+import dev.evidentry.spi.fact.azure.AzureActivityLogExport;
+import dev.evidentry.spi.fact.azure.AzureConditionalAccess;
+import dev.evidentry.spi.fact.azure.AzureDefenderPlans;
+import dev.evidentry.spi.fact.azure.AzureKeyVault;
+import dev.evidentry.spi.fact.azure.AzureKeyVaultKey;
+import dev.evidentry.spi.fact.azure.AzureSecurityDefaults;
+import dev.evidentry.spi.fact.azure.AzureSqlDatabaseTde;
+import dev.evidentry.spi.fact.azure.AzureSqlServerAuditing;
+import dev.evidentry.spi.fact.azure.AzureStorageAccount;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
 import dev.evidentry.spi.fact.aws.AwsGuardDutyRegion;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
@@ -70,7 +79,16 @@ class CheckPackConformanceTest {
             Map.entry(AwsKmsKey.class, AwsKmsKey.KIND),
             Map.entry(AwsCloudTrailTrail.class, AwsCloudTrailTrail.KIND),
             Map.entry(AwsGuardDutyRegion.class, AwsGuardDutyRegion.KIND),
-            Map.entry(AwsConfigRegion.class, AwsConfigRegion.KIND));
+            Map.entry(AwsConfigRegion.class, AwsConfigRegion.KIND),
+            Map.entry(AzureStorageAccount.class, AzureStorageAccount.KIND),
+            Map.entry(AzureSqlServerAuditing.class, AzureSqlServerAuditing.KIND),
+            Map.entry(AzureSqlDatabaseTde.class, AzureSqlDatabaseTde.KIND),
+            Map.entry(AzureKeyVault.class, AzureKeyVault.KIND),
+            Map.entry(AzureKeyVaultKey.class, AzureKeyVaultKey.KIND),
+            Map.entry(AzureDefenderPlans.class, AzureDefenderPlans.KIND),
+            Map.entry(AzureActivityLogExport.class, AzureActivityLogExport.KIND),
+            Map.entry(AzureSecurityDefaults.class, AzureSecurityDefaults.KIND),
+            Map.entry(AzureConditionalAccess.class, AzureConditionalAccess.KIND));
 
     private static final String PACK_ID = "[a-z][a-z0-9-]*";
     private static final String CHECK_ID = "[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+";

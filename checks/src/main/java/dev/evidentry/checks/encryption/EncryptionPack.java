@@ -10,7 +10,9 @@ public final class EncryptionPack implements CheckPack {
     private final List<Check> checks = List.of(
             new DataStoreEncryptionAtRestCheck(),
             new EbsEncryptionByDefaultCheck(),
-            new KmsKeyRotationCheck());
+            new KmsKeyRotationCheck(),
+            new StorageSecureTransferCheck(),
+            new SqlTdeCheck());
 
     @Override
     public String id() {

@@ -14,7 +14,8 @@ public final class ExposurePack implements CheckPack {
             new NoWorldSshCheck(),
             new NoWorldRdpCheck(),
             new NoWorldAllTrafficCheck(),
-            new RdsNotPublicCheck());
+            new RdsNotPublicCheck(),
+            new StorageNoPublicBlobAccessCheck());
 
     @Override
     public String id() {

@@ -14,7 +14,8 @@ public final class IdentityPack implements CheckPack {
             new SingleActiveAccessKeyCheck(),
             new AccessKeyRotationCheck(),
             new UnusedCredentialsCheck(),
-            new PasswordPolicyCheck());
+            new PasswordPolicyCheck(),
+            new EntraMfaEnforcedCheck());
 
     /** The pack as {@link java.util.ServiceLoader} builds it: credential ages are measured against each scan's clock. */
     public IdentityPack() {

@@ -13,7 +13,10 @@ public final class LoggingPack implements CheckPack {
             new CloudTrailLogFileValidationCheck(),
             new CloudTrailKmsEncryptionCheck(),
             new GuardDutyEnabledCheck(),
-            new ConfigRecordingCheck());
+            new ConfigRecordingCheck(),
+            new SqlAuditingCheck(),
+            new DefenderPlansCheck(),
+            new ActivityLogExportCheck());
 
     @Override
     public String id() {

@@ -7,7 +7,8 @@ import java.util.List;
 /** Whether data can be recovered when something goes wrong. */
 public final class ResiliencePack implements CheckPack {
 
-    private final List<Check> checks = List.of(new S3VersioningCheck(), new RdsBackupRetentionCheck());
+    private final List<Check> checks = List.of(new S3VersioningCheck(), new RdsBackupRetentionCheck(),
+            new KeyVaultRecoverableCheck());
 
     @Override
     public String id() {

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
  * type {@code AWS:Application}), looked through for a recognised antivirus or EDR agent ({@link EndpointAgents}).
  *
  * <p>An EC2 instance SSM does not manage cannot be seen into: its protection is {@code UNKNOWN} (the check reports
- * ERROR). A managed machine with a recognised agent installed is {@code ACTIVE} (inventory does not say whether it
+ * ERROR); so is a stopped one, which SSM does not list whether it manages it or not. A managed machine with a recognised agent installed is {@code ACTIVE} (inventory does not say whether it
  * runs); with none, {@code ABSENT}; with no inventory collected at all, {@code UNKNOWN}.
  */
 final class SsmCollector implements ServiceCollector {
@@ -44,10 +44,13 @@ final class SsmCollector implements ServiceCollector {
     static final int SSM_PAGE = 50;
 
     static final String NOT_MANAGED = "not managed by SSM Systems Manager: its software cannot be seen";
+    static final String STOPPED = "stopped, and SSM Systems Manager does not describe stopped instances: its software "
+            + "cannot be seen";
     static final String NO_INVENTORY = "managed by SSM Systems Manager, but no software inventory ("
             + INVENTORY_TYPE + ") has been collected from it: its software cannot be seen";
 
     private static final Set<String> GONE = Set.of("terminated", "shutting-down");
+    private static final Set<String> STOPPED_STATES = Set.of("stopped", "stopping");
 
     private final AwsClients clients;
     private final Scope scope;
@@ -98,7 +101,8 @@ final class SsmCollector implements ServiceCollector {
                         List<EvidenceId> evidence = new ArrayList<>(List.of(instance.page()));
                         evidence.addAll(ssm.pages());
                         sink.accept(new EndpointProtection(ref, instance.privateDnsName(), "", "",
-                                ProtectionState.UNKNOWN, null, null, NOT_MANAGED, evidence));
+                                ProtectionState.UNKNOWN, null, null,
+                                STOPPED_STATES.contains(instance.state()) ? STOPPED : NOT_MANAGED, evidence));
                     } else {
                         String hostname = instance.privateDnsName().isEmpty() ? computerName(machine.info())
                                 : instance.privateDnsName();
@@ -139,7 +143,7 @@ final class SsmCollector implements ServiceCollector {
                             String state = instance.state() == null ? "" : instance.state().nameAsString();
                             if (!GONE.contains(state)) {
                                 found.add(new Ec2Instance(instance.instanceId(), instance.privateDnsName() == null
-                                        ? "" : instance.privateDnsName(), page.evidence()));
+                                        ? "" : instance.privateDnsName(), state, page.evidence()));
                             }
                         }
                     }
@@ -225,7 +229,7 @@ final class SsmCollector implements ServiceCollector {
         return info.computerName() == null ? "" : info.computerName();
     }
 
-    private record Ec2Instance(String id, String privateDnsName, EvidenceId page) {}
+    private record Ec2Instance(String id, String privateDnsName, String state, EvidenceId page) {}
 
     private record ManagedMachine(InstanceInformation info, EvidenceId page) {}
 

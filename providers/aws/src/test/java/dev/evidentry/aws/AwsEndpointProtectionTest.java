@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static dev.evidentry.aws.FakeAws.ACCOUNT;
 import static dev.evidentry.aws.FakeAws.ON_PREMISES;
 import static dev.evidentry.aws.FakeAws.SSM;
+import static dev.evidentry.aws.FakeAws.STOPPED;
 import static dev.evidentry.aws.FakeAws.UNMANAGED;
 import static dev.evidentry.aws.FakeAws.WITHOUT_AGENT;
 import static dev.evidentry.aws.FakeAws.WITH_AGENT;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Endpoint protection from SSM, which moto does not implement: WireMock answers DescribeInstanceInformation and
  * ListInventoryEntries with bodies shaped like AWS's documented examples (see {@code src/test/resources/aws/README.md}).
  * us-east-1 has an instance with CrowdStrike Falcon installed, one without any agent, one SSM does not manage, one
- * terminated, and an on-premises machine with ClamAV.
+ * stopped (SSM does not list stopped instances), one terminated, and an on-premises machine with ClamAV.
  */
 class AwsEndpointProtectionTest {
 
@@ -88,13 +89,15 @@ class AwsEndpointProtectionTest {
 
         assertThat(result.issues()).isEmpty();
         Map<String, EndpointProtection> endpoints = byName(result.facts(EndpointProtection.class));
-        assertThat(endpoints).containsOnlyKeys(WITH_AGENT, WITHOUT_AGENT, UNMANAGED, ON_PREMISES); // not terminated
+        // Every machine but the terminated instance.
+        assertThat(endpoints).containsOnlyKeys(WITH_AGENT, WITHOUT_AGENT, UNMANAGED, STOPPED, ON_PREMISES);
         assertThat(endpoints.values()).extracting(endpoint -> endpoint.resource().name(), EndpointProtection::hostname,
                         EndpointProtection::agent, EndpointProtection::protection)
                 .containsExactlyInAnyOrder(
                         tuple(WITH_AGENT, "ip-10-0-1-10.ec2.internal", "falcon-sensor", ProtectionState.ACTIVE),
                         tuple(WITHOUT_AGENT, "ip-10-0-1-20.ec2.internal", "", ProtectionState.ABSENT),
                         tuple(UNMANAGED, "ip-10-0-1-30.ec2.internal", "", ProtectionState.UNKNOWN),
+                        tuple(STOPPED, "ip-10-0-1-50.ec2.internal", "", ProtectionState.UNKNOWN),
                         tuple(ON_PREMISES, "build-01.corp.example.com", "clamav, clamav-daemon",
                                 ProtectionState.ACTIVE));
 
@@ -121,6 +124,8 @@ class AwsEndpointProtectionTest {
         assertThat(dark.lastReportedIfKnown()).isEmpty();
         // Its absence from SSM rests on every page of the listing.
         assertThat(dark.evidence()).hasSize(3);
+        assertThat(endpoints.get(STOPPED).detail()).isEqualTo("stopped, and SSM Systems Manager does not describe "
+                + "stopped instances: its software cannot be seen");
 
         EndpointProtection onPremises = endpoints.get(ON_PREMISES);
         assertThat(onPremises.resource()).isEqualTo(new ResourceRef("aws", ACCOUNT, "us-east-1",
@@ -136,7 +141,7 @@ class AwsEndpointProtectionTest {
                 .extracting(endpoint -> endpoint.resource().name(), EndpointProtection::protection)
                 .containsExactlyInAnyOrder(tuple(WITH_AGENT, ProtectionState.ACTIVE),
                         tuple(WITHOUT_AGENT, ProtectionState.ABSENT), tuple(UNMANAGED, ProtectionState.UNKNOWN),
-                        tuple(ON_PREMISES, ProtectionState.ABSENT));
+                        tuple(STOPPED, ProtectionState.UNKNOWN), tuple(ON_PREMISES, ProtectionState.ABSENT));
 
         CollectionResult ssmAgent = collect(Map.of("endpoint-agents", "amazon ssm agent, aws tools for windows"));
 
@@ -174,7 +179,7 @@ class AwsEndpointProtectionTest {
         assertThat(issue.message()).startsWith("User: arn:aws:iam::111122223333:user/evidentry-auditor is not "
                 + "authorized to perform: ssm:ListInventoryEntries").contains("(AccessDeniedException, HTTP 400");
         assertThat(byName(result.facts(EndpointProtection.class))).containsOnlyKeys(WITHOUT_AGENT, UNMANAGED,
-                ON_PREMISES);
+                STOPPED, ON_PREMISES);
         assertThat(aws.count(FakeAws.inventoryRequested(WITH_AGENT))).isEqualTo(1); // denied is not retried
     }
 

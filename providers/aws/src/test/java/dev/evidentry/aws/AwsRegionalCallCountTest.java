@@ -152,6 +152,7 @@ class AwsRegionalCallCountTest {
         assertThat(aws.count(inventoryRequested(ON_PREMISES))).isEqualTo(1);
         assertThat(aws.count(inventoryRequested(UNMANAGED))).isZero(); // SSM does not know it
         assertThat(aws.count(inventoryRequested("i-0a1b2c3d4e5f60040"))).isZero(); // terminated
+        assertThat(aws.count(inventoryRequested(FakeAws.STOPPED))).isZero(); // stopped: SSM does not list it
 
         // Every regional request, nothing more: STS, IAM and S3 make the other 22.
         assertThat(aws.server.getAllServeEvents()).hasSize(22 + BASELINE_REGIONAL_CALLS);

@@ -48,6 +48,7 @@ final class FakeAws implements AutoCloseable {
     static final String WITH_AGENT = "i-0a1b2c3d4e5f60010";
     static final String WITHOUT_AGENT = "i-0a1b2c3d4e5f60020";
     static final String UNMANAGED = "i-0a1b2c3d4e5f60030";
+    static final String STOPPED = "i-0a1b2c3d4e5f60050";
     static final String ON_PREMISES = "mi-0123456789abcdef0";
 
     static final String KMS = "TrentService.";
@@ -127,8 +128,8 @@ final class FakeAws implements AutoCloseable {
 
     /**
      * The regional services. us-east-1: four volumes over two pages (unencrypted, AWS managed key, two on one customer
-     * key), EBS default encryption on, four security groups, instances with and without an agent, not managed, and
-     * terminated, plus an on-premises machine, two RDS instances, five KMS keys over two pages, three tables, a
+     * key), EBS default encryption on, four security groups, instances with and without an agent, not managed,
+     * terminated and stopped, plus an on-premises machine, two RDS instances, five KMS keys over two pages, three tables, a
      * multi-region trail, an enabled detector, a recording recorder. eu-west-1: a customer key without rotation, the
      * multi-region trail's shadow and a stopped local trail, a default security group, and nothing else. Any other
      * region: empty.

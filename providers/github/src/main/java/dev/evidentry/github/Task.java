@@ -1,0 +1,62 @@
+package dev.evidentry.github;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.evidentry.spi.CollectContext;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
+import dev.evidentry.spi.ResourceRef;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * One unit of collection run on the engine's pool: a call, or a short chain of calls, and the facts built from it. A
+ * failure becomes an issue on {@code resource} (or the organisation) for {@code factKinds}; so does a bug, so that no
+ * task can stop its neighbours or vanish silently.
+ *
+ * @param operation the call it makes, such as {@code GET /orgs/{org}/members}
+ * @param resource the resource whose facts it produces, or {@code null} for organisation-wide facts
+ * @param factKinds the fact kinds missing when it fails
+ */
+record Task(String operation, ResourceRef resource, Set<String> factKinds, Runnable body) {
+
+    Task {
+        requireNonNull(operation, "operation is null");
+        factKinds = Set.copyOf(requireNonNull(factKinds, "factKinds is null"));
+        requireNonNull(body, "body is null");
+    }
+
+    /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
+    static void runAll(CollectContext context, OrgScope scope, FactSink sink, Collection<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ClassLoader providerLoader = Task.class.getClassLoader();
+        context.progress().planned(tasks.size());
+        context.forEachConcurrently(tasks, task -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(providerLoader); // pool threads belong to the engine
+            try {
+                task.run(scope, sink);
+            } finally {
+                thread.setContextClassLoader(previous);
+                context.progress().done(task.operation() + " " + (task.resource() == null ? scope.login()
+                        : task.resource().nativeId()));
+            }
+        });
+    }
+
+    void run(OrgScope scope, FactSink sink) {
+        try {
+            body.run();
+        } catch (GithubCallException e) {
+            scope.report(sink, resource, factKinds, e);
+        } catch (RuntimeException e) {
+            scope.report(sink, resource, factKinds, new GithubCallException(operation, IssueCause.PLUGIN_FAILURE,
+                    "the GitHub provider failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + FailureClassifier.firstLine(e.getMessage())),
+                    -1, null, e));
+        }
+    }
+}

@@ -22,6 +22,12 @@ import dev.evidentry.spi.fact.azure.AzureSecurityDefaults;
 import dev.evidentry.spi.fact.azure.AzureSqlDatabaseTde;
 import dev.evidentry.spi.fact.azure.AzureSqlServerAuditing;
 import dev.evidentry.spi.fact.azure.AzureStorageAccount;
+import dev.evidentry.spi.fact.gcp.GcpKmsKey;
+import dev.evidentry.spi.fact.gcp.GcpProjectAuditLogging;
+import dev.evidentry.spi.fact.gcp.GcpSqlInstance;
+import dev.evidentry.spi.fact.gcp.GcpStorageBucket;
+import dev.evidentry.spi.fact.gcp.GcpStorageBucketIamPolicy;
+import dev.evidentry.spi.fact.gcp.WorkspaceUser;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
 import dev.evidentry.spi.fact.aws.AwsGuardDutyRegion;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
@@ -88,7 +94,13 @@ class CheckPackConformanceTest {
             Map.entry(AzureDefenderPlans.class, AzureDefenderPlans.KIND),
             Map.entry(AzureActivityLogExport.class, AzureActivityLogExport.KIND),
             Map.entry(AzureSecurityDefaults.class, AzureSecurityDefaults.KIND),
-            Map.entry(AzureConditionalAccess.class, AzureConditionalAccess.KIND));
+            Map.entry(AzureConditionalAccess.class, AzureConditionalAccess.KIND),
+            Map.entry(GcpStorageBucket.class, GcpStorageBucket.KIND),
+            Map.entry(GcpStorageBucketIamPolicy.class, GcpStorageBucketIamPolicy.KIND),
+            Map.entry(GcpSqlInstance.class, GcpSqlInstance.KIND),
+            Map.entry(GcpKmsKey.class, GcpKmsKey.KIND),
+            Map.entry(GcpProjectAuditLogging.class, GcpProjectAuditLogging.KIND),
+            Map.entry(WorkspaceUser.class, WorkspaceUser.KIND));
 
     private static final String PACK_ID = "[a-z][a-z0-9-]*";
     private static final String CHECK_ID = "[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+";

@@ -12,7 +12,8 @@ public final class EncryptionPack implements CheckPack {
             new EbsEncryptionByDefaultCheck(),
             new KmsKeyRotationCheck(),
             new StorageSecureTransferCheck(),
-            new SqlTdeCheck());
+            new SqlTdeCheck(),
+            new GcpKmsKeyRotationCheck());
 
     @Override
     public String id() {

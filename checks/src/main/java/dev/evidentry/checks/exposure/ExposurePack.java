@@ -15,7 +15,10 @@ public final class ExposurePack implements CheckPack {
             new NoWorldRdpCheck(),
             new NoWorldAllTrafficCheck(),
             new RdsNotPublicCheck(),
-            new StorageNoPublicBlobAccessCheck());
+            new StorageNoPublicBlobAccessCheck(),
+            new GcsNoPublicBucketsCheck(),
+            new GcsUniformBucketLevelAccessCheck(),
+            new CloudSqlNotPublicCheck());
 
     @Override
     public String id() {

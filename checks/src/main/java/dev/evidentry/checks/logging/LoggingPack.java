@@ -16,7 +16,8 @@ public final class LoggingPack implements CheckPack {
             new ConfigRecordingCheck(),
             new SqlAuditingCheck(),
             new DefenderPlansCheck(),
-            new ActivityLogExportCheck());
+            new ActivityLogExportCheck(),
+            new GcpDataAccessAuditLogsCheck());
 
     @Override
     public String id() {

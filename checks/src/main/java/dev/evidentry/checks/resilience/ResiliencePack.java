@@ -8,7 +8,7 @@ import java.util.List;
 public final class ResiliencePack implements CheckPack {
 
     private final List<Check> checks = List.of(new S3VersioningCheck(), new RdsBackupRetentionCheck(),
-            new KeyVaultRecoverableCheck());
+            new KeyVaultRecoverableCheck(), new CloudSqlBackupsCheck());
 
     @Override
     public String id() {

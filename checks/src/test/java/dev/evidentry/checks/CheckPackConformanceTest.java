@@ -28,6 +28,12 @@ import dev.evidentry.spi.fact.gcp.GcpSqlInstance;
 import dev.evidentry.spi.fact.gcp.GcpStorageBucket;
 import dev.evidentry.spi.fact.gcp.GcpStorageBucketIamPolicy;
 import dev.evidentry.spi.fact.gcp.WorkspaceUser;
+import dev.evidentry.spi.fact.okta.OktaAdmin;
+import dev.evidentry.spi.fact.okta.OktaAuthenticationPolicy;
+import dev.evidentry.spi.fact.okta.OktaPasswordPolicy;
+import dev.evidentry.spi.fact.okta.OktaSignOnPolicy;
+import dev.evidentry.spi.fact.okta.OktaUser;
+import dev.evidentry.spi.fact.okta.OktaUserFactors;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
 import dev.evidentry.spi.fact.aws.AwsGuardDutyRegion;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
@@ -95,6 +101,12 @@ class CheckPackConformanceTest {
             Map.entry(AzureActivityLogExport.class, AzureActivityLogExport.KIND),
             Map.entry(AzureSecurityDefaults.class, AzureSecurityDefaults.KIND),
             Map.entry(AzureConditionalAccess.class, AzureConditionalAccess.KIND),
+            Map.entry(OktaUser.class, OktaUser.KIND),
+            Map.entry(OktaUserFactors.class, OktaUserFactors.KIND),
+            Map.entry(OktaAdmin.class, OktaAdmin.KIND),
+            Map.entry(OktaSignOnPolicy.class, OktaSignOnPolicy.KIND),
+            Map.entry(OktaAuthenticationPolicy.class, OktaAuthenticationPolicy.KIND),
+            Map.entry(OktaPasswordPolicy.class, OktaPasswordPolicy.KIND),
             Map.entry(GcpStorageBucket.class, GcpStorageBucket.KIND),
             Map.entry(GcpStorageBucketIamPolicy.class, GcpStorageBucketIamPolicy.KIND),
             Map.entry(GcpSqlInstance.class, GcpSqlInstance.KIND),

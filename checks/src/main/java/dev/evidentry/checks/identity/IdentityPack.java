@@ -15,7 +15,12 @@ public final class IdentityPack implements CheckPack {
             new AccessKeyRotationCheck(),
             new UnusedCredentialsCheck(),
             new PasswordPolicyCheck(),
-            new EntraMfaEnforcedCheck());
+            new EntraMfaEnforcedCheck(),
+            new OktaMfaRequiredCheck(),
+            new OktaAdminStrongFactorCheck(),
+            new OktaPasswordPolicyCheck(),
+            new OktaSessionIdleTimeoutCheck(),
+            new OktaInactiveUsersCheck());
 
     /** The pack as {@link java.util.ServiceLoader} builds it: credential ages are measured against each scan's clock. */
     public IdentityPack() {

@@ -38,7 +38,9 @@ class IdentityPackTest {
         assertThat(new IdentityPack().checks()).map(check -> check.descriptor().id())
                 .containsExactly(MfaInteractiveUsersCheck.ID, RootAccountMfaCheck.ID, RootAccountNoAccessKeysCheck.ID,
                         SingleActiveAccessKeyCheck.ID, AccessKeyRotationCheck.ID, UnusedCredentialsCheck.ID,
-                        PasswordPolicyCheck.ID);
+                        PasswordPolicyCheck.ID, EntraMfaEnforcedCheck.ID, OktaMfaRequiredCheck.ID,
+                        OktaAdminStrongFactorCheck.ID, OktaPasswordPolicyCheck.ID, OktaSessionIdleTimeoutCheck.ID,
+                        OktaInactiveUsersCheck.ID);
     }
 
     private static List<Finding> ageFindings(IdentityPack pack, Clock clock) {

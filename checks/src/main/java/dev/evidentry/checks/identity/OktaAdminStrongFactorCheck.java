@@ -42,8 +42,10 @@ public final class OktaAdminStrongFactorCheck implements Check {
         MfaMethod strongest = admin.strongestActiveMethod();
         return switch (strongest) {
             case SECURITY_KEY -> Finding.pass(descriptor, admin, who + " has a phishing-resistant factor.");
-            case HARDWARE_TOKEN, AUTHENTICATOR_APP -> Finding.pass(descriptor, admin, who + " has a "
-                    + name(strongest) + ", stronger than SMS though not phishing-resistant.");
+            case HARDWARE_TOKEN -> Finding.pass(descriptor, admin, who + " has a hardware token, stronger than SMS"
+                    + " though not phishing-resistant.");
+            case AUTHENTICATOR_APP -> Finding.pass(descriptor, admin, who + " has an authenticator app, stronger than"
+                    + " SMS though not phishing-resistant.");
             case UNSPECIFIED -> Finding.error(descriptor, admin, who + " has only factors whose kind Okta does not say ("
                     + types(admin) + "), so whether one is stronger than SMS could not be told.");
             case SMS_OR_VOICE, EMAIL -> Finding.fail(descriptor, admin, who + " can prove it is them only by "

@@ -30,8 +30,8 @@ class OktaAdminStrongFactorCheckTest {
     void anAuthenticatorAppPassesButIsNotCalledPhishingResistant() {
         assertThat(evaluate(check, admin("dave", "ACTIVE", factor("push", MfaMethod.AUTHENTICATOR_APP))))
                 .extracting(Finding::outcome, Finding::message)
-                .containsExactly(tuple(PASS, "Admin dave (Super Administrator) has a authenticator app, stronger than"
-                        + " SMS though not phishing-resistant."));
+                .containsExactly(tuple(PASS, "Admin dave (Super Administrator) has an authenticator app, stronger "
+                        + "than SMS though not phishing-resistant."));
     }
 
     @Test

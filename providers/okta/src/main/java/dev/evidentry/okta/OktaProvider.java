@@ -109,6 +109,19 @@ public final class OktaProvider implements Provider {
             return;
         }
 
+        try {
+            collect(context, sink, options, org, calls, client);
+        } finally {
+            try {
+                client.getHttpClient().close();
+            } catch (IOException e) {
+                // Nothing left to read from it; the scan's facts are unaffected.
+            }
+        }
+    }
+
+    private static void collect(CollectContext context, FactSink sink, OktaOptions options, Org org, OktaCalls calls,
+            ApiClient client) {
         UserCollector users = new UserCollector(new UserApi(client), new UserFactorApi(client),
                 new RoleAssignmentAUserApi(client), calls, org, sink, options.pageSize());
         PolicyCollector policies = new PolicyCollector(new PolicyApi(client), calls, org, sink);

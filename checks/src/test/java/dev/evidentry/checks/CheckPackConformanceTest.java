@@ -23,6 +23,11 @@ import dev.evidentry.spi.fact.azure.AzureSqlDatabaseTde;
 import dev.evidentry.spi.fact.azure.AzureSqlServerAuditing;
 import dev.evidentry.spi.fact.azure.AzureStorageAccount;
 import dev.evidentry.spi.fact.gcp.GcpKmsKey;
+import dev.evidentry.spi.fact.github.GithubBranchProtection;
+import dev.evidentry.spi.fact.github.GithubOrganization;
+import dev.evidentry.spi.fact.github.GithubRepository;
+import dev.evidentry.spi.fact.github.GithubSecurityAnalysis;
+import dev.evidentry.spi.fact.github.GithubVulnerabilityAlerts;
 import dev.evidentry.spi.fact.gcp.GcpProjectAuditLogging;
 import dev.evidentry.spi.fact.gcp.GcpSqlInstance;
 import dev.evidentry.spi.fact.gcp.GcpStorageBucket;
@@ -112,7 +117,12 @@ class CheckPackConformanceTest {
             Map.entry(GcpSqlInstance.class, GcpSqlInstance.KIND),
             Map.entry(GcpKmsKey.class, GcpKmsKey.KIND),
             Map.entry(GcpProjectAuditLogging.class, GcpProjectAuditLogging.KIND),
-            Map.entry(WorkspaceUser.class, WorkspaceUser.KIND));
+            Map.entry(WorkspaceUser.class, WorkspaceUser.KIND),
+            Map.entry(GithubOrganization.class, GithubOrganization.KIND),
+            Map.entry(GithubRepository.class, GithubRepository.KIND),
+            Map.entry(GithubBranchProtection.class, GithubBranchProtection.KIND),
+            Map.entry(GithubSecurityAnalysis.class, GithubSecurityAnalysis.KIND),
+            Map.entry(GithubVulnerabilityAlerts.class, GithubVulnerabilityAlerts.KIND));
 
     private static final String PACK_ID = "[a-z][a-z0-9-]*";
     private static final String CHECK_ID = "[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+";
@@ -129,7 +139,8 @@ class CheckPackConformanceTest {
     @Test
     void everyDomainPackIsRegistered() {
         assertThat(packs()).extracting(CheckPack::id)
-                .containsExactlyInAnyOrder("encryption", "endpoint", "exposure", "identity", "logging", "resilience");
+                .containsExactlyInAnyOrder("change-management", "encryption", "endpoint", "exposure", "identity",
+                        "logging", "resilience", "vulnerability-management");
     }
 
     @Test
@@ -178,8 +189,9 @@ class CheckPackConformanceTest {
     void livesInThePackageOfItsPack(Check check) {
         CheckPack pack = packs().stream().filter(candidate -> candidate.checks().stream()
                 .anyMatch(member -> member.descriptor().id().equals(check.descriptor().id()))).findFirst().orElseThrow();
+        // A Java package cannot hold a hyphen: pack change-management lives in dev.evidentry.checks.changemanagement.
         assertThat(check.getClass().getPackageName()).isEqualTo(pack.getClass().getPackageName())
-                .isEqualTo("dev.evidentry.checks." + pack.id());
+                .isEqualTo("dev.evidentry.checks." + pack.id().replace("-", ""));
     }
 
     @ParameterizedTest(name = "{0}")

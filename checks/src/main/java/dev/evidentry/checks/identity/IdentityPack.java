@@ -20,7 +20,9 @@ public final class IdentityPack implements CheckPack {
             new OktaAdminStrongFactorCheck(),
             new OktaPasswordPolicyCheck(),
             new OktaSessionIdleTimeoutCheck(),
-            new OktaInactiveUsersCheck());
+            new OktaInactiveUsersCheck(),
+            new GithubTwoFactorRequiredCheck(),
+            new GithubDefaultRepositoryPermissionCheck());
 
     /** The pack as {@link java.util.ServiceLoader} builds it: credential ages are measured against each scan's clock. */
     public IdentityPack() {

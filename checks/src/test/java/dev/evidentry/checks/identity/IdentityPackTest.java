@@ -40,7 +40,8 @@ class IdentityPackTest {
                         SingleActiveAccessKeyCheck.ID, AccessKeyRotationCheck.ID, UnusedCredentialsCheck.ID,
                         PasswordPolicyCheck.ID, EntraMfaEnforcedCheck.ID, OktaMfaRequiredCheck.ID,
                         OktaAdminStrongFactorCheck.ID, OktaPasswordPolicyCheck.ID, OktaSessionIdleTimeoutCheck.ID,
-                        OktaInactiveUsersCheck.ID);
+                        OktaInactiveUsersCheck.ID, GithubTwoFactorRequiredCheck.ID,
+                        GithubDefaultRepositoryPermissionCheck.ID);
     }
 
     private static List<Finding> ageFindings(IdentityPack pack, Clock clock) {

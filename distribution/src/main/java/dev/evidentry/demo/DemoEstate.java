@@ -7,7 +7,9 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 
 /**
  * A small AWS account (111122223333) replayed by WireMock on a loopback port: the stubs in {@code demo-estate/}
- * answer like IAM, STS, EC2, S3 and S3 Control would, including an access-denied answer or two.
+ * answer like IAM, STS, S3 and S3 Control would, and in us-east-1 and eu-west-1 (told apart by the region a request
+ * is signed for) like EC2, RDS, KMS, DynamoDB, CloudTrail, GuardDuty, AWS Config and SSM would, including an
+ * access-denied answer and an instance SSM does not manage. {@code src/demo/generate_demo_estate.py} writes them.
  */
 public final class DemoEstate implements AutoCloseable {
 

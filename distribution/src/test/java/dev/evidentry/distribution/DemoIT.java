@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.evidentry.demo.DemoEstate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoIT {
 
     private static final String ACCOUNT = DemoEstate.ACCOUNT;
+    private static final String PROD_KEY = "1234abcd-12ab-34cd-56ef-1234567890ab";
 
     @TempDir
     static Path workspace;
@@ -89,6 +94,95 @@ class DemoIT {
     }
 
     @Test
+    void regionalEncryptionVerdictsFollowEachRegionsStores() {
+        assertThat(outcome(findings, "aws.ec2.ebs-encryption-by-default", region("us-east-1"))).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.ec2.ebs-encryption-by-default", region("eu-west-1"))).isEqualTo("FAIL");
+        assertThat(outcome(findings, "encryption.datastore.at-rest", volume("us-east-1", "vol-0a1b2c3d4e5f60001")))
+                .isEqualTo("PASS");
+        assertThat(finding(findings, "encryption.datastore.at-rest", volume("us-east-1", "vol-0a1b2c3d4e5f60001"))
+                .path("message").asText()).contains("customer-managed key").contains(key("us-east-1", PROD_KEY));
+        assertThat(finding(findings, "encryption.datastore.at-rest", volume("us-east-1", "vol-0a1b2c3d4e5f60002"))
+                .path("message").asText()).contains("provider-managed key").contains("KeyManager=AWS");
+        assertThat(outcome(findings, "encryption.datastore.at-rest", volume("eu-west-1", "vol-0b1c2d3e4f5a60003")))
+                .isEqualTo("FAIL");
+        assertThat(outcome(findings, "encryption.datastore.at-rest", database("us-east-1", "orders-db")))
+                .isEqualTo("PASS");
+        assertThat(outcome(findings, "encryption.datastore.at-rest", database("eu-west-1", "legacy-reports")))
+                .isEqualTo("FAIL");
+        assertThat(finding(findings, "encryption.datastore.at-rest", table("payments")).path("message").asText())
+                .contains("customer-managed key");
+        assertThat(finding(findings, "encryption.datastore.at-rest", table("sessions")).path("message").asText())
+                .contains("provider-managed key").contains("AWS owned key");
+        assertThat(outcome(findings, "aws.kms.key-rotation", key("us-east-1", PROD_KEY))).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.kms.key-rotation", key("eu-west-1", "bcdef012-3456-4789-abcd-ef0123456789")))
+                .isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.kms.key-rotation", key("us-east-1", "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")))
+                .isEqualTo("NOT_APPLICABLE");
+        // The key AWS manages for EBS is described (it classifies a volume) but not judged.
+        assertThat(findings).noneMatch(node -> node.path("resource").path("nativeId").asText()
+                .equals(key("us-east-1", "0987dcba-09fe-87dc-65ba-ab0987654321")));
+    }
+
+    @Test
+    void exposureVerdictsNameTheOpenRules() {
+        String bastion = group("us-east-1", "sg-0a1b2c3d4e5f60101");
+        String web = group("us-east-1", "sg-0a1b2c3d4e5f60102");
+        String rdp = group("eu-west-1", "sg-0b1c2d3e4f5a60201");
+        String anything = group("eu-west-1", "sg-0b1c2d3e4f5a60202");
+        assertThat(outcome(findings, "aws.ec2.no-world-ssh", bastion)).isEqualTo("FAIL");
+        assertThat(finding(findings, "aws.ec2.no-world-ssh", bastion).path("message").asText())
+                .contains("tcp 22 from 0.0.0.0/0");
+        assertThat(outcome(findings, "aws.ec2.no-world-ssh", web)).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.ec2.no-world-rdp", rdp)).isEqualTo("FAIL");
+        assertThat(finding(findings, "aws.ec2.no-world-rdp", rdp).path("message").asText())
+                .contains("tcp 3389 from ::/0").doesNotContain("203.0.113.0/24");
+        assertThat(outcome(findings, "aws.ec2.no-world-rdp", bastion)).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.ec2.no-world-all-traffic", anything)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.ec2.no-world-ssh", anything)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.ec2.no-world-all-traffic", web)).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.rds.not-public", database("eu-west-1", "legacy-reports"))).isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.rds.not-public", database("us-east-1", "orders-db"))).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.rds.backup-retention", database("eu-west-1", "legacy-reports")))
+                .isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.rds.backup-retention", database("us-east-1", "orders-db")))
+                .isEqualTo("PASS");
+    }
+
+    @Test
+    void loggingAndMonitoringVerdictsCoverEveryRegion() {
+        assertThat(outcome(findings, "aws.guardduty.enabled", region("us-east-1"))).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.guardduty.enabled", region("eu-west-1"))).isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.config.recording", region("us-east-1"))).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.config.recording", region("eu-west-1"))).isEqualTo("FAIL");
+        // One finding per account: the multi-region trail homed in us-east-1 (listed in eu-west-1 as a shadow) logs.
+        assertThat(outcome(findings, "aws.cloudtrail.multi-region-logging", ACCOUNT)).isEqualTo("PASS");
+        assertThat(finding(findings, "aws.cloudtrail.multi-region-logging", ACCOUNT).path("message").asText())
+                .contains("management-events");
+        String managementEvents = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/management-events";
+        String euAudit = "arn:aws:cloudtrail:eu-west-1:" + ACCOUNT + ":trail/eu-audit";
+        assertThat(outcome(findings, "aws.cloudtrail.log-file-validation", managementEvents)).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.cloudtrail.log-file-validation", euAudit)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "aws.cloudtrail.kms-encryption", managementEvents)).isEqualTo("PASS");
+        assertThat(outcome(findings, "aws.cloudtrail.kms-encryption", euAudit)).isEqualTo("FAIL");
+    }
+
+    @Test
+    void endpointProtectionIsWhatSsmInventoryShowsAndErrorWhereItCannotSee() {
+        assertThat(outcome(findings, "endpoint.protection.active", instance("us-east-1", "i-0a1b2c3d4e5f60010")))
+                .isEqualTo("PASS");
+        assertThat(finding(findings, "endpoint.protection.active", instance("us-east-1", "i-0a1b2c3d4e5f60010"))
+                .path("message").asText()).contains("falcon-sensor");
+        assertThat(outcome(findings, "endpoint.protection.active", instance("us-east-1", "i-0a1b2c3d4e5f60020")))
+                .isEqualTo("FAIL");
+        assertThat(outcome(findings, "endpoint.protection.active",
+                "arn:aws:ssm:us-east-1:" + ACCOUNT + ":managed-instance/mi-0123456789abcdef0")).isEqualTo("PASS");
+        JsonNode unmanaged = finding(findings, "endpoint.protection.active", instance("eu-west-1",
+                "i-0b1c2d3e4f5a60030"));
+        assertThat(unmanaged.path("outcome").asText()).isEqualTo("ERROR");
+        assertThat(unmanaged.path("message").asText()).contains("not managed by SSM");
+    }
+
+    @Test
     void aDeniedCallIsAnErrorNamingItsCauseNeverAPass() {
         JsonNode denied = finding(findings, "aws.s3.access-logging", bucket("acme-legacy-archive"));
         assertThat(denied.path("outcome").asText()).isEqualTo("ERROR");
@@ -106,6 +200,19 @@ class DemoIT {
             assertThat(event.getRequest().getHeader("User-Agent")).contains("aws-sdk-java/2.");
             assertThat(event.getWasMatched()).as(event.getRequest().getUrl()).isTrue();
         });
+    }
+
+    /** A stub nothing asked for would be a part of the estate the demo silently does not show. */
+    @Test
+    void everyStubOfTheEstateWasAskedFor() {
+        Set<UUID> used = estate.server().getAllServeEvents().stream()
+                .filter(ServeEvent::getWasMatched)
+                .map(event -> event.getStubMapping().getId())
+                .collect(Collectors.toSet());
+        assertThat(estate.server().getStubMappings())
+                .filteredOn(stub -> !used.contains(stub.getId()))
+                .extracting(StubMapping::getName)
+                .isEmpty();
     }
 
     @Test
@@ -201,5 +308,33 @@ class DemoIT {
 
     private static String bucket(String name) {
         return "arn:aws:s3:::" + name;
+    }
+
+    private static String region(String region) {
+        return ACCOUNT + "/" + region;
+    }
+
+    private static String volume(String region, String id) {
+        return "arn:aws:ec2:" + region + ":" + ACCOUNT + ":volume/" + id;
+    }
+
+    private static String group(String region, String id) {
+        return "arn:aws:ec2:" + region + ":" + ACCOUNT + ":security-group/" + id;
+    }
+
+    private static String instance(String region, String id) {
+        return "arn:aws:ec2:" + region + ":" + ACCOUNT + ":instance/" + id;
+    }
+
+    private static String database(String region, String name) {
+        return "arn:aws:rds:" + region + ":" + ACCOUNT + ":db:" + name;
+    }
+
+    private static String table(String name) {
+        return "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/" + name;
+    }
+
+    private static String key(String region, String id) {
+        return "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/" + id;
     }
 }

@@ -31,17 +31,12 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
         if (tasks.isEmpty()) {
             return;
         }
-        ClassLoader providerLoader = Task.class.getClassLoader();
+        // The engine runs each pool task with the provider's context class loader, where the SDK finds its parts.
         context.progress().planned(tasks.size());
         context.forEachConcurrently(tasks, task -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // The SDK finds some of its parts through the context class loader; pool threads belong to the engine.
-            thread.setContextClassLoader(providerLoader);
             try {
                 task.run(scope, sink);
             } finally {
-                thread.setContextClassLoader(previous);
                 context.progress().done(task.operation()
                         + (task.resource() == null ? "" : " " + task.resource().name()));
             }

@@ -33,7 +33,6 @@ final class Work {
 
     /** Runs every task, and every task they add, until none is left. */
     void runAll() {
-        ClassLoader providerLoader = Work.class.getClassLoader();
         while (!pending.isEmpty()) {
             List<Task> wave = new ArrayList<>();
             for (Task task = pending.poll(); task != null; task = pending.poll()) {
@@ -41,13 +40,9 @@ final class Work {
             }
             context.progress().planned(wave.size());
             context.forEachConcurrently(wave, task -> {
-                Thread thread = Thread.currentThread();
-                ClassLoader previous = thread.getContextClassLoader();
-                thread.setContextClassLoader(providerLoader);
                 try {
                     run(task);
                 } finally {
-                    thread.setContextClassLoader(previous);
                     context.progress().done(task.describe());
                 }
             });

@@ -31,16 +31,11 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
         if (tasks.isEmpty()) {
             return;
         }
-        ClassLoader providerLoader = Task.class.getClassLoader();
         context.progress().planned(tasks.size());
         context.forEachConcurrently(tasks, task -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(providerLoader); // pool threads belong to the engine
             try {
                 task.run(scope, sink);
             } finally {
-                thread.setContextClassLoader(previous);
                 context.progress().done(task.operation() + " " + (task.resource() == null ? scope.login()
                         : task.resource().nativeId()));
             }

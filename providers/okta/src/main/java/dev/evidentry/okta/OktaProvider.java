@@ -62,18 +62,6 @@ public final class OktaProvider implements Provider {
 
     @Override
     public void collect(CollectContext context, FactSink sink) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // The SDK finds jjwt's implementation and Jackson modules through the context class loader.
-        thread.setContextClassLoader(OktaProvider.class.getClassLoader());
-        try {
-            collectWithOptions(context, sink);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private void collectWithOptions(CollectContext context, FactSink sink) {
         OktaOptions options;
         try {
             options = OktaOptions.parse(context::option, environment);

@@ -31,17 +31,12 @@ record Task(OktaOperation operation, String subject, ResourceRef resource, Set<S
         if (tasks.isEmpty()) {
             return;
         }
-        ClassLoader providerLoader = Task.class.getClassLoader();
+        // The engine runs each pool task with the provider's context class loader, where the SDK finds jjwt and Jackson.
         context.progress().planned(tasks.size());
         context.forEachConcurrently(tasks, task -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // The SDK finds parts of jjwt and Jackson through the context class loader; pool threads are the engine's.
-            thread.setContextClassLoader(providerLoader);
             try {
                 task.run(org, sink);
             } finally {
-                thread.setContextClassLoader(previous);
                 context.progress().done(task.operation().issueName() + (task.subject().isEmpty() ? ""
                         : " " + task.subject()));
             }

@@ -9,7 +9,10 @@ import dev.evidentry.spi.CheckPack;
 import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.Facts;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
+import dev.evidentry.spi.fact.EndpointScreenLock;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
@@ -81,6 +84,9 @@ class CheckPackConformanceTest {
             Map.entry(HumanIdentity.class, HumanIdentity.KIND),
             Map.entry(DataStoreEncryption.class, DataStoreEncryption.KIND),
             Map.entry(EndpointProtection.class, EndpointProtection.KIND),
+            Map.entry(EndpointDiskEncryption.class, EndpointDiskEncryption.KIND),
+            Map.entry(EndpointScreenLock.class, EndpointScreenLock.KIND),
+            Map.entry(EndpointOperatingSystem.class, EndpointOperatingSystem.KIND),
             Map.entry(AwsIamUser.class, AwsIamUser.KIND),
             Map.entry(AwsRootAccount.class, AwsRootAccount.KIND),
             Map.entry(AwsPasswordPolicy.class, AwsPasswordPolicy.KIND),

@@ -1,0 +1,74 @@
+package dev.evidentry.endpoint;
+
+import dev.evidentry.spi.CollectContext;
+import dev.evidentry.spi.CollectionIssue;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
+import dev.evidentry.spi.Provider;
+import dev.evidentry.spi.ProviderDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Endpoints (laptops, desktops, servers): malware protection, disk encryption, screen lock and operating system, from
+ * every configured source, matched into devices by {@link Fleet}.
+ *
+ * <p>Order of work: read the options; read each source into sightings (one source failing costs only its own
+ * devices); match the sightings into devices; emit each device's facts. Facts are emitted after every source has been
+ * read, because a device's fact is the worst reading of all its sources.
+ */
+public final class EndpointProvider implements Provider {
+
+    static final String ID = "endpoint";
+    static final String DISPLAY_NAME = "Endpoints (osquery)";
+
+    static final Set<String> FACT_KINDS = OsqueryResults.KINDS;
+
+    private static final String VERSION = readVersion();
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return new ProviderDescriptor(ID, DISPLAY_NAME, VERSION, FACT_KINDS, EndpointOptions.DESCRIPTIONS,
+                EndpointOptions.SECRET_OPTIONS);
+    }
+
+    @Override
+    public void collect(CollectContext context, FactSink sink) {
+        EndpointOptions options;
+        try {
+            options = EndpointOptions.parse(context::option);
+        } catch (EndpointOptions.InvalidOptionException e) {
+            sink.issue(new CollectionIssue(ID, "", "", null, "endpoint:options", FACT_KINDS,
+                    IssueCause.CONFIGURATION, e.getMessage()));
+            return;
+        }
+        List<Sighting> sightings = new ArrayList<>();
+        options.osqueryResults().ifPresent(path -> {
+            context.progress().planned(1);
+            sightings.addAll(new OsqueryResults(context, sink).read(path));
+            context.progress().done("osquery results");
+        });
+        Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
+    }
+
+    private static String readVersion() {
+        try (InputStream in = EndpointProvider.class.getResourceAsStream("provider.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version", "");
+                if (!version.isBlank() && !version.startsWith("${")) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the package's manifest, then to "unknown"
+        }
+        String manifest = EndpointProvider.class.getPackage().getImplementationVersion();
+        return manifest == null ? "unknown" : manifest;
+    }
+}

@@ -1,5 +1,6 @@
 package dev.evidentry.aws;
 
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.awscore.AwsResponse;
 
 /**
  * Makes one API call with an {@link EvidenceTrail} on it, and turns any failure into a classified
- * {@link AwsCallException} that names the evidence of the last response.
+ * {@link CallException} that names the evidence of the last response.
  */
 final class AwsCalls {
 
@@ -35,7 +36,7 @@ final class AwsCalls {
         }
         EvidenceId id = EvidenceInterceptor.evidenceId(response.sdkHttpResponse())
                 .or(trail::last)
-                .orElseThrow(() -> new AwsCallException(operation, dev.evidentry.spi.IssueCause.PLUGIN_FAILURE,
+                .orElseThrow(() -> new CallException(operation, dev.evidentry.spi.IssueCause.PLUGIN_FAILURE,
                         "the answer carries no evidence id: the client was built without the evidence interceptor",
                         null, null));
         return new Evidenced<>(response, id);
@@ -50,7 +51,7 @@ final class AwsCalls {
      * @param nextToken the next page's token in an answer; {@code null} or empty on the last page
      * @param page takes each page; it and {@code nextToken} may throw {@link MalformedResponseException} for an answer
      *     that cannot be read, which becomes a malformed-response failure naming that page's evidence
-     * @throws AwsCallException for a failed page (earlier pages have been handed on), or a token seen before
+     * @throws CallException for a failed page (earlier pages have been handed on), or a token seen before
      */
     static <R extends AwsResponse> void pages(String operation,
             BiFunction<String, AwsRequestOverrideConfiguration, R> call, Function<R, String> nextToken,
@@ -64,13 +65,13 @@ final class AwsCalls {
                 page.accept(answer);
                 token = nextToken.apply(answer.value());
             } catch (MalformedResponseException e) {
-                throw AwsCallException.malformed(operation, e.getMessage(), answer.evidence());
+                throw CallException.malformed(operation, e.getMessage(), answer.evidence());
             }
             if (token != null && token.isEmpty()) {
                 token = null;
             }
             if (token != null && !seen.add(token)) {
-                throw AwsCallException.malformed(operation, "the next-page token repeats an earlier one, so the "
+                throw CallException.malformed(operation, "the next-page token repeats an earlier one, so the "
                         + "listing would never end", answer.evidence());
             }
         } while (token != null);

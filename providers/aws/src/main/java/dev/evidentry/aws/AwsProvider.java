@@ -3,20 +3,19 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
+import dev.evidentry.provider.support.FactKinds;
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -42,13 +41,13 @@ public final class AwsProvider implements Provider {
     static final String DISPLAY_NAME = "Amazon Web Services";
 
     /** The kinds read region by region: what a region left out of the scan costs. */
-    static final Set<String> REGIONAL_KINDS = union(Ec2Collector.KINDS, RdsCollector.KINDS, KmsCollector.KINDS,
-            DynamoDbCollector.KINDS, CloudTrailCollector.KINDS, GuardDutyCollector.KINDS, ConfigCollector.KINDS,
-            SsmCollector.KINDS);
+    static final Set<String> REGIONAL_KINDS = FactKinds.union(Ec2Collector.KINDS, RdsCollector.KINDS,
+            KmsCollector.KINDS, DynamoDbCollector.KINDS, CloudTrailCollector.KINDS, GuardDutyCollector.KINDS,
+            ConfigCollector.KINDS, SsmCollector.KINDS);
 
-    static final Set<String> FACT_KINDS = union(IamCollector.KINDS, S3Collector.KINDS, REGIONAL_KINDS);
+    static final Set<String> FACT_KINDS = FactKinds.union(IamCollector.KINDS, S3Collector.KINDS, REGIONAL_KINDS);
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ProviderVersion.of(AwsProvider.class);
 
     private final IamCollector.Sleeper sleeper;
     private final Duration reportWait;
@@ -97,7 +96,7 @@ public final class AwsProvider implements Provider {
             CallerIdentity caller;
             try {
                 caller = identify(clients, home);
-            } catch (AwsCallException e) {
+            } catch (CallException e) {
                 sink.issue(new CollectionIssue(ID, "", home.id(), null, e.operation(), FACT_KINDS, e.issueCause(),
                         identityMessage(e, options)));
                 return;
@@ -140,13 +139,13 @@ public final class AwsProvider implements Provider {
         String[] parts = arn == null ? new String[0] : arn.split(":", 6);
         if (account == null || !account.matches("\\d{12}") || parts.length < 6 || !parts[0].equals("arn")
                 || parts[1].isEmpty()) {
-            throw AwsCallException.malformed("sts:GetCallerIdentity", "no 12-digit account or no ARN with a partition",
+            throw CallException.malformed("sts:GetCallerIdentity", "no 12-digit account or no ARN with a partition",
                     answer.evidence());
         }
         return new CallerIdentity(account, parts[1]);
     }
 
-    private static String identityMessage(AwsCallException e, AwsOptions options) {
+    private static String identityMessage(CallException e, AwsOptions options) {
         if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
             return e.message() + "; nothing could be collected without the caller's identity";
         }
@@ -183,7 +182,7 @@ public final class AwsProvider implements Provider {
         }
         try {
             return Regions.enabled(clients.ec2(home), caller.partition());
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             sink.issue(new CollectionIssue(ID, caller.account(), home.id(), null, e.operation(), REGIONAL_KINDS,
                     e.issueCause(), e.message() + "; scanning " + home.id() + " only (set the option regions to "
                             + "choose)"));
@@ -196,32 +195,6 @@ public final class AwsProvider implements Provider {
         List<Task> all = new ArrayList<>();
         services.forEach(service -> all.addAll(phase.apply(service)));
         return all;
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new TreeSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = AwsProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = AwsProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 
     /** Who is calling: the account and the partition (from the caller's ARN). */

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -70,7 +71,7 @@ final class CloudTrailCollector implements ServiceCollector {
                         .overrideConfiguration(override)));
         for (Trail trail : answer.value().trailList()) {
             if (trail.trailARN() == null || trail.trailARN().isBlank()) {
-                throw AwsCallException.malformed("cloudtrail:DescribeTrails", "a trail without a TrailARN",
+                throw CallException.malformed("cloudtrail:DescribeTrails", "a trail without a TrailARN",
                         answer.evidence());
             }
             String home = trail.homeRegion() == null || trail.homeRegion().isBlank() ? region.id()
@@ -94,7 +95,7 @@ final class CloudTrailCollector implements ServiceCollector {
                         .name(trail.trailARN()).overrideConfiguration(override)));
         Boolean logging = answer.value().isLogging();
         if (logging == null) {
-            throw AwsCallException.malformed("cloudtrail:GetTrailStatus", "the answer has no IsLogging",
+            throw CallException.malformed("cloudtrail:GetTrailStatus", "the answer has no IsLogging",
                     answer.evidence());
         }
         sink.accept(new AwsCloudTrailTrail(ref, Boolean.TRUE.equals(trail.isMultiRegionTrail()), logging,

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
@@ -67,7 +68,7 @@ final class ConfigCollector implements ServiceCollector {
             if (listed != null && status != null) {
                 try {
                     sink.accept(fact(region, listed, status));
-                } catch (AwsCallException e) {
+                } catch (CallException e) {
                     scope.report(sink, scope.regionRef(region), KINDS, e);
                 }
             }
@@ -83,7 +84,7 @@ final class ConfigCollector implements ServiceCollector {
         List<Recorder> found = new ArrayList<>();
         for (ConfigurationRecorder recorder : listed.value().configurationRecorders()) {
             if (recorder.name() == null || recorder.name().isBlank()) {
-                throw AwsCallException.malformed("config:DescribeConfigurationRecorders", "a recorder without a name",
+                throw CallException.malformed("config:DescribeConfigurationRecorders", "a recorder without a name",
                         listed.evidence());
             }
             ConfigurationRecorderStatus state = status.value().configurationRecordersStatus().stream()

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -87,7 +88,7 @@ final class DynamoDbCollector implements ServiceCollector {
                         .overrideConfiguration(override)));
         TableDescription table = answer.value().table();
         if (table == null) {
-            throw AwsCallException.malformed("dynamodb:DescribeTable", "the answer has no Table", answer.evidence());
+            throw CallException.malformed("dynamodb:DescribeTable", "the answer has no Table", answer.evidence());
         }
         // Named by the ARN DynamoDB gives; the listed table's (for issues) was built the same way from its name.
         ResourceRef ref = table.tableArn() == null || table.tableArn().isBlank() ? listedTable.ref()
@@ -108,7 +109,7 @@ final class DynamoDbCollector implements ServiceCollector {
         String type = sse.sseTypeAsString() == null ? "" : sse.sseTypeAsString();
         String keyArn = sse.kmsMasterKeyArn();
         if (keyArn == null || keyArn.isBlank()) {
-            throw AwsCallException.malformed("dynamodb:DescribeTable", "SSEDescription has Status="
+            throw CallException.malformed("dynamodb:DescribeTable", "SSEDescription has Status="
                     + sse.statusAsString() + " but no KMSMasterKeyArn", evidence);
         }
         return keys.classify(ref, keys.keyArn(keyArn, Region.of(ref.region())), "SSEType=" + type,

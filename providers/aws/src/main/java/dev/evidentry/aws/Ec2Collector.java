@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -102,12 +103,12 @@ final class Ec2Collector implements ServiceCollector {
         }
         ResourceRef ref = scope.volumeRef(region, volume.volumeId());
         if (volume.encrypted() == null) {
-            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), AwsCallException.malformed(
+            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), CallException.malformed(
                     "ec2:DescribeVolumes", "volume " + volume.volumeId() + " has no Encrypted element", page));
         } else if (!volume.encrypted()) {
             sink.accept(new DataStoreEncryption(ref, EncryptionAtRest.NONE, "", "Encrypted=false", List.of(page)));
         } else if (volume.kmsKeyId() == null || volume.kmsKeyId().isBlank()) {
-            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), AwsCallException.malformed(
+            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), CallException.malformed(
                     "ec2:DescribeVolumes", "volume " + volume.volumeId() + " is encrypted but names no KmsKeyId",
                     page));
         } else {
@@ -120,7 +121,7 @@ final class Ec2Collector implements ServiceCollector {
                 override -> ec2.getEbsEncryptionByDefault(b -> b.overrideConfiguration(override)));
         Boolean enabled = answer.value().ebsEncryptionByDefault();
         if (enabled == null) {
-            throw AwsCallException.malformed("ec2:GetEbsEncryptionByDefault", "the answer has no "
+            throw CallException.malformed("ec2:GetEbsEncryptionByDefault", "the answer has no "
                     + "ebsEncryptionByDefault", answer.evidence());
         }
         sink.accept(new AwsEbsEncryptionByDefault(regionRef, enabled, answer.evidenceList()));
@@ -143,7 +144,7 @@ final class Ec2Collector implements ServiceCollector {
         try {
             open = worldIngress(group.ipPermissions());
         } catch (MalformedResponseException e) {
-            scope.report(sink, ref, Set.of(AwsSecurityGroup.KIND), AwsCallException.malformed(
+            scope.report(sink, ref, Set.of(AwsSecurityGroup.KIND), CallException.malformed(
                     "ec2:DescribeSecurityGroups", "security group " + group.groupId() + ": " + e.getMessage(), page));
             return;
         }

@@ -1,5 +1,6 @@
 package dev.evidentry.aws;
 
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import java.io.InterruptedIOException;
@@ -65,17 +66,17 @@ final class FailureClassifier {
     private FailureClassifier() {}
 
     /** Classifies a failed call; {@code evidence} is the last response's evidence id, when one was received. */
-    static AwsCallException classify(String operation, Throwable failure, EvidenceId evidence) {
+    static CallException classify(String operation, Throwable failure, EvidenceId evidence) {
         Throwable thrown = unwrap(failure);
-        if (thrown instanceof AwsCallException already) {
+        if (thrown instanceof CallException already) {
             return already;
         }
-        return new AwsCallException(operation, cause(thrown), detail(thrown), evidence, thrown);
+        return new CallException(operation, cause(thrown), detail(thrown), evidence, thrown);
     }
 
     static IssueCause cause(Throwable failure) {
         Throwable thrown = unwrap(failure);
-        if (thrown instanceof AwsCallException call) {
+        if (thrown instanceof CallException call) {
             return call.issueCause();
         }
         if (thrown instanceof ApiCallTimeoutException || thrown instanceof ApiCallAttemptTimeoutException

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -96,7 +97,7 @@ final class GuardDutyCollector implements ServiceCollector {
                     override -> clients.guardDuty(region).getDetector(b -> b.detectorId(id)
                             .overrideConfiguration(override)));
             if (answer.value().statusAsString() == null) {
-                throw AwsCallException.malformed("guardduty:GetDetector", "detector " + id + " has no status",
+                throw CallException.malformed("guardduty:GetDetector", "detector " + id + " has no status",
                         answer.evidence());
             }
             evidence.add(answer.evidence());

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
@@ -128,14 +129,14 @@ final class IamCollector implements ServiceCollector {
         Evidenced<GetCredentialReportResponse> answer = AwsCalls.call("iam:GetCredentialReport",
                 override -> iam.getCredentialReport(b -> b.overrideConfiguration(override)));
         if (answer.value().content() == null) {
-            throw AwsCallException.malformed("iam:GetCredentialReport", "the answer has no report content",
+            throw CallException.malformed("iam:GetCredentialReport", "the answer has no report content",
                     answer.evidence());
         }
         try {
             String csv = answer.value().content().asString(StandardCharsets.UTF_8);
             report = new CredentialReportResult(CredentialReport.parse(csv), answer.evidence());
         } catch (MalformedResponseException e) {
-            throw AwsCallException.malformed("iam:GetCredentialReport", e.getMessage(), answer.evidence());
+            throw CallException.malformed("iam:GetCredentialReport", e.getMessage(), answer.evidence());
         }
     }
 
@@ -151,11 +152,11 @@ final class IamCollector implements ServiceCollector {
                 return;
             }
             if (state != ReportStateType.STARTED && state != ReportStateType.INPROGRESS) {
-                throw AwsCallException.malformed("iam:GenerateCredentialReport", "the report's state is "
+                throw CallException.malformed("iam:GenerateCredentialReport", "the report's state is "
                         + answer.value().stateAsString() + ", not STARTED, INPROGRESS or COMPLETE", answer.evidence());
             }
             if (waited.compareTo(reportWait) >= 0) {
-                throw new AwsCallException("iam:GenerateCredentialReport", IssueCause.TIMEOUT,
+                throw new CallException("iam:GenerateCredentialReport", IssueCause.TIMEOUT,
                         "the credential report was still " + answer.value().stateAsString() + " after " + reportWait,
                         answer.evidence(), null);
             }
@@ -163,7 +164,7 @@ final class IamCollector implements ServiceCollector {
                 sleeper.sleep(interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AwsCallException("iam:GenerateCredentialReport", IssueCause.TIMEOUT,
+                throw new CallException("iam:GenerateCredentialReport", IssueCause.TIMEOUT,
                         "interrupted while waiting for the credential report", answer.evidence(), e);
             }
             waited = waited.plus(interval);
@@ -179,7 +180,7 @@ final class IamCollector implements ServiceCollector {
         Integer mfa = summary.get(SummaryKeyType.ACCOUNT_MFA_ENABLED);
         Integer keys = summary.get(SummaryKeyType.ACCOUNT_ACCESS_KEYS_PRESENT);
         if (mfa == null || keys == null) {
-            throw AwsCallException.malformed("iam:GetAccountSummary", "the summary has no AccountMFAEnabled or "
+            throw CallException.malformed("iam:GetAccountSummary", "the summary has no AccountMFAEnabled or "
                     + "AccountAccessKeysPresent entry", answer.evidence());
         }
         sink.accept(new AwsRootAccount(scope.rootUserRef(), mfa > 0, keys > 0, answer.evidenceList()));
@@ -190,7 +191,7 @@ final class IamCollector implements ServiceCollector {
         try {
             answer = AwsCalls.call("iam:GetAccountPasswordPolicy",
                     override -> iam.getAccountPasswordPolicy(b -> b.overrideConfiguration(override)));
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             if (isNoSuchEntity(e)) {
                 // No policy is a fact, not a failure: the account enforces nothing beyond AWS's own rules.
                 sink.accept(new AwsPasswordPolicy(scope.accountRef(), false, 0, false, false, false, false, 0, 0,
@@ -201,7 +202,7 @@ final class IamCollector implements ServiceCollector {
         }
         PasswordPolicy policy = answer.value().passwordPolicy();
         if (policy == null) {
-            throw AwsCallException.malformed("iam:GetAccountPasswordPolicy", "the answer has no PasswordPolicy",
+            throw CallException.malformed("iam:GetAccountPasswordPolicy", "the answer has no PasswordPolicy",
                     answer.evidence());
         }
         sink.accept(new AwsPasswordPolicy(scope.accountRef(), true,
@@ -242,7 +243,7 @@ final class IamCollector implements ServiceCollector {
     }
 
     private void collectMfaDevices(ResourceRef ref, CredentialReport.Row row, EvidenceId reportEvidence,
-            AwsCallException virtualFailure) {
+            CallException virtualFailure) {
         List<EvidenceId> evidence = new ArrayList<>(List.of(reportEvidence));
         MfaMethod strongest = MfaMethod.NONE;
         String marker = null;
@@ -259,11 +260,11 @@ final class IamCollector implements ServiceCollector {
                 marker = nextMarker(answer.value().isTruncated(), answer.value().marker(), page, "iam:ListMFADevices",
                         answer.evidence());
             } while (marker != null);
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             if (virtualFailure == null) {
                 throw e;
             }
-            throw new AwsCallException(e.operation(), e.issueCause(), e.detail() + "; before it, "
+            throw new CallException(e.operation(), e.issueCause(), e.detail() + "; before it, "
                     + virtualFailure.describe(""), e.evidence().orElse(null), e);
         }
         // The live device list is fresher than the report (which IAM may have generated hours ago).
@@ -293,7 +294,7 @@ final class IamCollector implements ServiceCollector {
         return new HumanIdentity(ref, row.user(), true, row.passwordEnabled(), state, method, evidence);
     }
 
-    static boolean isNoSuchEntity(AwsCallException e) {
+    static boolean isNoSuchEntity(CallException e) {
         return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
                 && service.awsErrorDetails() != null
                 && "NoSuchEntity".equals(service.awsErrorDetails().errorCode());
@@ -305,7 +306,7 @@ final class IamCollector implements ServiceCollector {
             return null;
         }
         if (next == null || next.isEmpty() || next.equals(current)) {
-            throw AwsCallException.malformed(operation, "the answer is truncated but gives no new marker", evidence);
+            throw CallException.malformed(operation, "the answer is truncated but gives no new marker", evidence);
         }
         return next;
     }
@@ -316,8 +317,8 @@ final class IamCollector implements ServiceCollector {
 
     private record CredentialReportResult(List<CredentialReport.Row> rows, EvidenceId evidence) {}
 
-    private record VirtualMfaResult(Map<String, EvidenceId> pageByUser, AwsCallException failure) {
-        static final VirtualMfaResult NOT_RUN = new VirtualMfaResult(Map.of(), new AwsCallException(
+    private record VirtualMfaResult(Map<String, EvidenceId> pageByUser, CallException failure) {
+        static final VirtualMfaResult NOT_RUN = new VirtualMfaResult(Map.of(), new CallException(
                 "iam:ListVirtualMFADevices", IssueCause.PLUGIN_FAILURE, "the call was not made", null, null));
     }
 }

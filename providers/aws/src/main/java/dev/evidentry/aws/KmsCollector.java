@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -97,7 +98,7 @@ final class KmsCollector implements ServiceCollector {
                     override -> clients.kms(key.region()).getKeyRotationStatus(b -> b.keyId(key.arn())
                             .overrideConfiguration(override)));
             if (answer.value().keyRotationEnabled() == null) {
-                throw AwsCallException.malformed("kms:GetKeyRotationStatus", "the answer has no KeyRotationEnabled",
+                throw CallException.malformed("kms:GetKeyRotationStatus", "the answer has no KeyRotationEnabled",
                         answer.evidence());
             }
             rotation = answer.value().keyRotationEnabled();

@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
@@ -36,7 +37,7 @@ final class KmsKeys {
      * The key as DescribeKey tells it.
      *
      * @param keyArn the key's ARN (see {@link #keyArn})
-     * @throws AwsCallException when DescribeKey failed, now or for an earlier caller
+     * @throws CallException when DescribeKey failed, now or for an earlier caller
      */
     Described describe(String keyArn) {
         return lookups.computeIfAbsent(keyArn, Lookup::new).get();
@@ -66,7 +67,7 @@ final class KmsKeys {
      *
      * @param detail the store's own words for its encryption, such as {@code Encrypted=true}
      * @param storeEvidence the answers that showed the store and its key
-     * @throws AwsCallException when the key could not be described
+     * @throws CallException when the key could not be described
      */
     DataStoreEncryption classify(ResourceRef store, String keyArn, String detail, List<EvidenceId> storeEvidence) {
         if (isAwsManagedAlias(keyArn)) {
@@ -90,7 +91,7 @@ final class KmsKeys {
                 override -> clients.kms(region).describeKey(b -> b.keyId(keyArn).overrideConfiguration(override)));
         KeyMetadata metadata = answer.value().keyMetadata();
         if (metadata == null || metadata.keyManagerAsString() == null || metadata.keyStateAsString() == null) {
-            throw AwsCallException.malformed("kms:DescribeKey", "the answer has no KeyMetadata with a KeyManager and "
+            throw CallException.malformed("kms:DescribeKey", "the answer has no KeyMetadata with a KeyManager and "
                     + "a KeyState", answer.evidence());
         }
         return new Described(metadata, metadata.arn() == null || metadata.arn().isBlank() ? keyArn : metadata.arn(),
@@ -121,7 +122,7 @@ final class KmsKeys {
     private final class Lookup {
         private final String keyArn;
         private Described described;
-        private AwsCallException failure;
+        private CallException failure;
 
         Lookup(String keyArn) {
             this.keyArn = keyArn;
@@ -131,7 +132,7 @@ final class KmsKeys {
             if (described == null && failure == null) {
                 try {
                     described = fetch(keyArn);
-                } catch (AwsCallException e) {
+                } catch (CallException e) {
                     failure = e;
                 }
             }

@@ -2,6 +2,7 @@ package dev.evidentry.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -82,7 +83,7 @@ final class RdsCollector implements ServiceCollector {
         }
         ResourceRef ref = scope.rdsInstanceRef(region, id, instance.dbInstanceArn());
         if (instance.backupRetentionPeriod() == null) {
-            scope.report(sink, ref, Set.of(AwsRdsInstance.KIND), AwsCallException.malformed("rds:DescribeDBInstances",
+            scope.report(sink, ref, Set.of(AwsRdsInstance.KIND), CallException.malformed("rds:DescribeDBInstances",
                     "DB instance " + id + " has no BackupRetentionPeriod", page));
         } else {
             // PubliclyAccessible is left out of the answer when it is false (and by moto, unless set at creation).
@@ -91,13 +92,13 @@ final class RdsCollector implements ServiceCollector {
                     List.of(page)));
         }
         if (instance.storageEncrypted() == null) {
-            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), AwsCallException.malformed(
+            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), CallException.malformed(
                     "rds:DescribeDBInstances", "DB instance " + id + " has no StorageEncrypted", page));
         } else if (!instance.storageEncrypted()) {
             sink.accept(new DataStoreEncryption(ref, EncryptionAtRest.NONE, "", "StorageEncrypted=false",
                     List.of(page)));
         } else if (instance.kmsKeyId() == null || instance.kmsKeyId().isBlank()) {
-            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), AwsCallException.malformed(
+            scope.report(sink, ref, Set.of(DataStoreEncryption.KIND), CallException.malformed(
                     "rds:DescribeDBInstances", "DB instance " + id + " is encrypted but names no KmsKeyId", page));
         } else {
             encrypted.add(new KeyedInstance(ref, keys.keyArn(instance.kmsKeyId(), region), page));

@@ -1,6 +1,7 @@
 package dev.evidentry.aws;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -87,7 +88,7 @@ final class Regions {
             }
         }
         if (names.isEmpty()) {
-            throw AwsCallException.malformed("ec2:DescribeRegions", "no enabled region of partition " + partition,
+            throw CallException.malformed("ec2:DescribeRegions", "no enabled region of partition " + partition,
                     answer.evidence());
         }
         return names.stream().map(Region::of).toList();

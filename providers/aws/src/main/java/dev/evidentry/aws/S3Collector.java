@@ -3,6 +3,7 @@ package dev.evidentry.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.aws.AwsCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -115,7 +116,7 @@ final class S3Collector implements ServiceCollector {
                                 .overrideConfiguration(override)));
                 for (Bucket bucket : answer.value().buckets()) {
                     if (bucket.name() == null || bucket.name().isEmpty()) {
-                        throw AwsCallException.malformed("s3:ListBuckets", "a bucket without a name",
+                        throw CallException.malformed("s3:ListBuckets", "a bucket without a name",
                                 answer.evidence());
                     }
                     listed.add(new ListedBucket(bucket.name(), Optional.ofNullable(bucket.bucketRegion())
@@ -123,7 +124,7 @@ final class S3Collector implements ServiceCollector {
                 }
                 token = answer.value().continuationToken();
                 if (token != null && (token.isEmpty() || token.equals(page))) {
-                    throw AwsCallException.malformed("s3:ListBuckets", "the continuation token does not move",
+                    throw CallException.malformed("s3:ListBuckets", "the continuation token does not move",
                             answer.evidence());
                 }
             } while (token != null);
@@ -140,7 +141,7 @@ final class S3Collector implements ServiceCollector {
             answer = AwsCalls.call("s3:GetBucketLocation",
                     override -> clients.s3(scope.globalRegion()).getBucketLocation(b -> b.bucket(bucket.name())
                             .overrideConfiguration(override)));
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             // It exists (ListBuckets said so) but where is unknown: nothing else about it can be read.
             ResourceRef unplaced = scope.bucketRef(bucket.name(), "");
             sink.accept(new AwsS3Bucket(unplaced, bucket.name(), List.of(bucket.page())));
@@ -182,7 +183,7 @@ final class S3Collector implements ServiceCollector {
         try {
             answer = AwsCalls.call("s3:GetBucketEncryption",
                     override -> s3.getBucketEncryption(b -> b.bucket(name).overrideConfiguration(override)));
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             if (hasErrorCode(e, "ServerSideEncryptionConfigurationNotFoundError")) {
                 sink.accept(new DataStoreEncryption(ref, EncryptionAtRest.NONE, "",
                         "ServerSideEncryptionConfigurationNotFoundError", evidenceOf(e)));
@@ -192,7 +193,7 @@ final class S3Collector implements ServiceCollector {
         }
         ServerSideEncryptionConfiguration configuration = answer.value().serverSideEncryptionConfiguration();
         if (configuration == null || !configuration.hasRules() || configuration.rules().isEmpty()) {
-            throw AwsCallException.malformed("s3:GetBucketEncryption", "the answer has no encryption rule",
+            throw CallException.malformed("s3:GetBucketEncryption", "the answer has no encryption rule",
                     answer.evidence());
         }
         sink.accept(encryption(ref, configuration, answer.evidenceList()));
@@ -233,7 +234,7 @@ final class S3Collector implements ServiceCollector {
         try {
             answer = AwsCalls.call("s3:GetPublicAccessBlock",
                     override -> s3.getPublicAccessBlock(b -> b.bucket(name).overrideConfiguration(override)));
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             if (hasErrorCode(e, "NoSuchPublicAccessBlockConfiguration")) {
                 sink.accept(new AwsS3BucketPublicAccessBlock(ref, PublicAccessBlockSettings.NONE, evidenceOf(e)));
                 return;
@@ -242,7 +243,7 @@ final class S3Collector implements ServiceCollector {
         }
         PublicAccessBlockConfiguration configuration = answer.value().publicAccessBlockConfiguration();
         if (configuration == null) {
-            throw AwsCallException.malformed("s3:GetPublicAccessBlock", "the answer has no configuration",
+            throw CallException.malformed("s3:GetPublicAccessBlock", "the answer has no configuration",
                     answer.evidence());
         }
         sink.accept(new AwsS3BucketPublicAccessBlock(ref, new PublicAccessBlockSettings(true,
@@ -256,7 +257,7 @@ final class S3Collector implements ServiceCollector {
                 override -> s3.getBucketAcl(b -> b.bucket(name).overrideConfiguration(override)));
         if (answer.value().owner() == null) {
             // AWS always names the owner; without it, "no public grant" would be read from an answer that says nothing.
-            throw AwsCallException.malformed("s3:GetBucketAcl", "the answer names no owner", answer.evidence());
+            throw CallException.malformed("s3:GetBucketAcl", "the answer names no owner", answer.evidence());
         }
         sink.accept(new AwsS3BucketAcl(ref, publicGrants(answer.value().grants()), answer.evidenceList()));
     }
@@ -299,7 +300,7 @@ final class S3Collector implements ServiceCollector {
             answer = AwsCalls.call("s3control:GetPublicAccessBlock",
                     override -> clients.s3Control(scope.globalRegion()).getPublicAccessBlock(b -> b
                             .accountId(scope.account()).overrideConfiguration(override)));
-        } catch (AwsCallException e) {
+        } catch (CallException e) {
             if (hasErrorCode(e, "NoSuchPublicAccessBlockConfiguration")) {
                 sink.accept(new AwsS3AccountPublicAccessBlock(ref, PublicAccessBlockSettings.NONE, evidenceOf(e)));
                 return;
@@ -308,7 +309,7 @@ final class S3Collector implements ServiceCollector {
         }
         configuration = answer.value().publicAccessBlockConfiguration();
         if (configuration == null) {
-            throw AwsCallException.malformed("s3control:GetPublicAccessBlock", "the answer has no configuration",
+            throw CallException.malformed("s3control:GetPublicAccessBlock", "the answer has no configuration",
                     answer.evidence());
         }
         sink.accept(new AwsS3AccountPublicAccessBlock(ref, new PublicAccessBlockSettings(true,
@@ -317,12 +318,12 @@ final class S3Collector implements ServiceCollector {
                 answer.evidenceList()));
     }
 
-    static boolean hasErrorCode(AwsCallException e, String code) {
+    static boolean hasErrorCode(CallException e, String code) {
         return e.getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && code.equals(service.awsErrorDetails().errorCode());
     }
 
-    private static List<EvidenceId> evidenceOf(AwsCallException e) {
+    private static List<EvidenceId> evidenceOf(CallException e) {
         return e.evidence().map(List::of).orElse(List.of());
     }
 

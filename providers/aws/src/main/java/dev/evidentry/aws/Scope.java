@@ -2,7 +2,7 @@ package dev.evidentry.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.evidentry.spi.CollectionIssue;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import java.util.List;
@@ -116,13 +116,7 @@ record Scope(String account, String partition, Region globalRegion, List<Region>
      * Reports a failed call: on the resource when one is given (a region's own resource for a regional listing),
      * otherwise on the whole account. The message is the failure's own words; the engine adds operation and cause.
      */
-    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, AwsCallException failure) {
-        if (resource == null) {
-            sink.issue(new CollectionIssue(AwsProvider.ID, account, "", null, failure.operation(), factKinds,
-                    failure.issueCause(), failure.message()));
-        } else {
-            sink.issue(CollectionIssue.forResource(resource, failure.operation(), factKinds, failure.issueCause(),
-                    failure.message()));
-        }
+    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, CallException failure) {
+        sink.issue(failure.issue(AwsProvider.ID, account, resource, factKinds));
     }
 }

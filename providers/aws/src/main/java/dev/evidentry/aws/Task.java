@@ -2,9 +2,9 @@ package dev.evidentry.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.FactSink;
-import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import java.util.Collection;
 import java.util.Set;
@@ -28,29 +28,14 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
 
     /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
     static void runAll(CollectContext context, Scope scope, FactSink sink, Collection<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
         // The engine runs each pool task with the provider's context class loader, where the SDK finds its parts.
-        context.progress().planned(tasks.size());
-        context.forEachConcurrently(tasks, task -> {
-            try {
-                task.run(scope, sink);
-            } finally {
-                context.progress().done(task.operation()
-                        + (task.resource() == null ? "" : " " + task.resource().name()));
-            }
-        });
+        TaskRunner.runAll(context, tasks,
+                task -> task.operation() + (task.resource() == null ? "" : " " + task.resource().name()),
+                task -> task.run(scope, sink));
     }
 
     void run(Scope scope, FactSink sink) {
-        try {
-            body.run();
-        } catch (AwsCallException e) {
-            scope.report(sink, resource, factKinds, e);
-        } catch (RuntimeException e) {
-            scope.report(sink, resource, factKinds, new AwsCallException(operation, IssueCause.PLUGIN_FAILURE,
-                    "the AWS provider failed: " + FailureClassifier.detail(e), null, e));
-        }
+        TaskRunner.runGuarded(operation, body, e -> "the AWS provider failed: " + FailureClassifier.detail(e),
+                failure -> scope.report(sink, resource, factKinds, failure));
     }
 }

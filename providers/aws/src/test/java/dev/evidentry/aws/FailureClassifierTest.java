@@ -2,6 +2,7 @@ package dev.evidentry.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.IssueCause;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -70,7 +71,7 @@ class FailureClassifierTest {
     @MethodSource("failures")
     void classifies(Throwable failure, IssueCause expected) {
         assertThat(FailureClassifier.cause(failure)).isEqualTo(expected);
-        AwsCallException classified = FailureClassifier.classify("svc:Op", failure, null);
+        CallException classified = FailureClassifier.classify("svc:Op", failure, null);
         assertThat(classified.issueCause()).isEqualTo(expected);
         assertThat(classified.operation()).isEqualTo("svc:Op");
     }
@@ -100,7 +101,7 @@ class FailureClassifierTest {
 
     @Test
     void aClassifiedFailurePassesThroughUnchanged() {
-        AwsCallException call = new AwsCallException("s3:GetBucketAcl", IssueCause.MALFORMED_RESPONSE, "no owner",
+        CallException call = new CallException("s3:GetBucketAcl", IssueCause.MALFORMED_RESPONSE, "no owner",
                 null, null);
 
         assertThat(FailureClassifier.classify("other:Op", call, null)).isSameAs(call);

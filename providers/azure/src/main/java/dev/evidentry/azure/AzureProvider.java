@@ -8,6 +8,8 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evidentry.provider.support.FactKinds;
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -15,7 +17,6 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,9 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -43,20 +42,20 @@ public final class AzureProvider implements Provider {
 
     static final String ID = "azure";
     static final String DISPLAY_NAME = "Microsoft Azure";
-    static final String VERSION = readVersion();
+    static final String VERSION = ProviderVersion.of(AzureProvider.class);
 
     static final String SUBSCRIPTIONS_API_VERSION = "2022-12-01";
     static final String SUBSCRIPTIONS_OPERATION = "Microsoft.Resources/subscriptions:list";
 
     /** Kinds read per subscription through Resource Manager. */
-    static final Set<String> ARM_KINDS = union(union(union(StorageCollector.KINDS, DiskCollector.KINDS),
-            union(SqlCollector.KINDS, KeyVaultCollector.KINDS)), union(union(DefenderCollector.KINDS,
-            EndpointCollector.KINDS), ActivityLogCollector.KINDS));
+    static final Set<String> ARM_KINDS = FactKinds.union(StorageCollector.KINDS, DiskCollector.KINDS,
+            SqlCollector.KINDS, KeyVaultCollector.KINDS, DefenderCollector.KINDS, EndpointCollector.KINDS,
+            ActivityLogCollector.KINDS);
 
     /** Kinds read per tenant through Microsoft Graph. */
     static final Set<String> ENTRA_KINDS = EntraCollector.KINDS;
 
-    static final Set<String> FACT_KINDS = union(ARM_KINDS, ENTRA_KINDS);
+    static final Set<String> FACT_KINDS = FactKinds.union(ARM_KINDS, ENTRA_KINDS);
 
     /** Environment variables DefaultAzureCredential reads that hold secrets. */
     private static final List<String> SECRET_VARIABLES = List.of("AZURE_CLIENT_SECRET",
@@ -230,28 +229,5 @@ public final class AzureProvider implements Provider {
         return "no Azure access token from DefaultAzureCredential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
                 + "AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH), use workload identity federation "
                 + "(AZURE_FEDERATED_TOKEN_FILE) or a managed identity, or run az login; the credential said: " + said;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = AzureProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = AzureProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 }

@@ -8,6 +8,7 @@ import com.google.api.services.compute.model.Disk;
 import com.google.api.services.compute.model.DiskAggregatedList;
 import com.google.api.services.compute.model.DisksScopedList;
 import dev.evidentry.gcp.GcpCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
@@ -70,7 +71,7 @@ final class DiskCollector {
 
     private void disk(String project, String scope, Disk disk, Evidenced<DiskAggregatedList> page) {
         if (disk.getName() == null || disk.getName().isBlank()) {
-            throw GcpCallException.malformed("compute.disks.aggregatedList", "a disk without a name", page.evidence());
+            throw CallException.malformed("compute.disks.aggregatedList", "a disk without a name", page.evidence());
         }
         String where = disk.getZone() != null ? Resources.lastSegment(disk.getZone())
                 : disk.getRegion() != null ? Resources.lastSegment(disk.getRegion()) : scope;

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import java.io.InterruptedIOException;
@@ -62,14 +63,14 @@ final class FailureClassifier {
      * @param lastStatus the status of the last response received, or -1 when none was
      * @param lastEvidence the last response's evidence id, when one was received
      */
-    static GcpCallException classify(String operation, Throwable thrown, int lastStatus, EvidenceId lastEvidence) {
-        if (thrown instanceof GcpCallException already) {
+    static CallException classify(String operation, Throwable thrown, int lastStatus, EvidenceId lastEvidence) {
+        if (thrown instanceof CallException already) {
             return already;
         }
         if (thrown instanceof CredentialsException credentials) {
             String text = detail(credentials);
             boolean denied = text.contains("PERMISSION_DENIED") || text.contains("403");
-            return new GcpCallException(operation, denied ? IssueCause.ACCESS_DENIED : IssueCause.INVALID_CREDENTIALS,
+            return new CallException(operation, denied ? IssueCause.ACCESS_DENIED : IssueCause.INVALID_CREDENTIALS,
                     "the credentials could not give an access token: " + text
                             + (denied ? "; impersonation needs roles/iam.serviceAccountTokenCreator "
                                     + "(iam.serviceAccounts.getAccessToken) on the service account" : ""),
@@ -79,21 +80,21 @@ final class FailureClassifier {
             return fromResponse(operation, response);
         }
         if (has(thrown, SocketTimeoutException.class) || has(thrown, InterruptedIOException.class)) {
-            return new GcpCallException(operation, IssueCause.TIMEOUT, "no answer in time: " + detail(thrown),
+            return new CallException(operation, IssueCause.TIMEOUT, "no answer in time: " + detail(thrown),
                     lastEvidence, thrown);
         }
         if (lastStatus >= 200 && lastStatus < 300) {
-            return new GcpCallException(operation, IssueCause.MALFORMED_RESPONSE, "HTTP " + lastStatus
+            return new CallException(operation, IssueCause.MALFORMED_RESPONSE, "HTTP " + lastStatus
                     + " with a body that could not be read: " + detail(thrown), lastEvidence, thrown);
         }
         if (has(thrown, ConnectException.class) || has(thrown, UnknownHostException.class)) {
-            return new GcpCallException(operation, IssueCause.UNKNOWN, "cannot connect: " + detail(thrown),
+            return new CallException(operation, IssueCause.UNKNOWN, "cannot connect: " + detail(thrown),
                     lastEvidence, thrown);
         }
-        return new GcpCallException(operation, IssueCause.UNKNOWN, detail(thrown), lastEvidence, thrown);
+        return new CallException(operation, IssueCause.UNKNOWN, detail(thrown), lastEvidence, thrown);
     }
 
-    private static GcpCallException fromResponse(String operation, HttpResponseException response) {
+    private static CallException fromResponse(String operation, HttpResponseException response) {
         int status = response.getStatusCode();
         EvidenceId evidence = evidenceId(response.getHeaders()).orElse(null);
         GoogleError error = GoogleError.parse(response.getContent());
@@ -126,7 +127,7 @@ final class FailureClassifier {
         } else {
             cause = IssueCause.UNKNOWN;
         }
-        return new GcpCallException(operation, cause, words + advice, evidence, response);
+        return new CallException(operation, cause, words + advice, evidence, response);
     }
 
     static Optional<EvidenceId> evidenceId(HttpHeaders headers) {

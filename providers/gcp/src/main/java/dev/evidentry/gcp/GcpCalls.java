@@ -1,6 +1,7 @@
 package dev.evidentry.gcp;
 
 import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Makes Google API calls and turns any failure into a classified {@link GcpCallException} naming its evidence. */
+/** Makes Google API calls and turns any failure into a classified {@link CallException} naming its evidence. */
 final class GcpCalls {
 
     private GcpCalls() {}
@@ -58,11 +59,11 @@ final class GcpCalls {
                     FailureClassifier.evidenceId(request.getLastResponseHeaders()).orElse(null));
         }
         EvidenceId id = FailureClassifier.evidenceId(request.getLastResponseHeaders())
-                .orElseThrow(() -> new GcpCallException(operation, IssueCause.PLUGIN_FAILURE,
+                .orElseThrow(() -> new CallException(operation, IssueCause.PLUGIN_FAILURE,
                         "the answer carries no evidence id: the client was built without the evidence transport",
                         null, null));
         if (value == null) {
-            throw GcpCallException.malformed(operation, "HTTP " + request.getLastStatusCode() + " with no body", id);
+            throw CallException.malformed(operation, "HTTP " + request.getLastStatusCode() + " with no body", id);
         }
         return new Evidenced<>(value, id);
     }
@@ -72,7 +73,7 @@ final class GcpCalls {
         try {
             return request.build(token);
         } catch (IOException | RuntimeException e) {
-            throw new GcpCallException(operation, IssueCause.PLUGIN_FAILURE, "cannot build the request: "
+            throw new CallException(operation, IssueCause.PLUGIN_FAILURE, "cannot build the request: "
                     + FailureClassifier.detail(e), null, e);
         }
     }
@@ -81,7 +82,7 @@ final class GcpCalls {
      * Reads every page of a listing in turn, handing each page on as it arrives.
      *
      * @param nextToken the page's {@code nextPageToken}; {@code null} or empty on the last page
-     * @throws GcpCallException for a failed page (earlier pages have been handed on) or a token seen before
+     * @throws CallException for a failed page (earlier pages have been handed on) or a token seen before
      */
     static <T> void pages(String operation, PageRequest<T> request, Function<T, String> nextToken,
             Consumer<Evidenced<T>> page) {
@@ -92,7 +93,7 @@ final class GcpCalls {
             page.accept(answer);
             token = nextToken.apply(answer.value());
             if (token != null && !token.isEmpty() && !seen.add(token)) {
-                throw GcpCallException.malformed(operation, "nextPageToken '" + token + "' was given before: the "
+                throw CallException.malformed(operation, "nextPageToken '" + token + "' was given before: the "
                         + "listing would never end", answer.evidence());
             }
         } while (token != null && !token.isEmpty());

@@ -8,6 +8,8 @@ import com.google.api.client.util.Sleeper;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import dev.evidentry.provider.support.FactKinds;
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -15,11 +17,8 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -40,11 +39,11 @@ public final class GcpProvider implements Provider {
     static final String DIRECTORY_SCOPE = "https://www.googleapis.com/auth/admin.directory.user.readonly";
 
     /** The kinds read project by project: what a project left out of the scan costs. */
-    static final Set<String> PROJECT_KINDS = union(StorageCollector.KINDS, DiskCollector.KINDS, SqlCollector.KINDS,
-            KmsCollector.KINDS, AuditLoggingCollector.KINDS);
-    static final Set<String> FACT_KINDS = union(PROJECT_KINDS, WorkspaceCollector.KINDS);
+    static final Set<String> PROJECT_KINDS = FactKinds.union(StorageCollector.KINDS, DiskCollector.KINDS,
+            SqlCollector.KINDS, KmsCollector.KINDS, AuditLoggingCollector.KINDS);
+    static final Set<String> FACT_KINDS = FactKinds.union(PROJECT_KINDS, WorkspaceCollector.KINDS);
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ProviderVersion.of(GcpProvider.class);
 
     private final CredentialSource credentialSource;
     private final Sleeper sleeper;
@@ -176,31 +175,5 @@ public final class GcpProvider implements Provider {
                     + options.impersonate() + ":generateAccessToken");
         }
         return builder.build();
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new TreeSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = GcpProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = GcpProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 }

@@ -10,6 +10,7 @@ import com.google.api.services.cloudkms.v1.model.ListKeyRingsResponse;
 import com.google.api.services.cloudkms.v1.model.ListLocationsResponse;
 import com.google.api.services.cloudkms.v1.model.Location;
 import dev.evidentry.gcp.GcpCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.gcp.GcpKmsKey;
@@ -53,7 +54,7 @@ final class KmsCollector {
                     }
                     for (Location location : page.value().getLocations()) {
                         if (location.getLocationId() == null || location.getName() == null) {
-                            throw GcpCallException.malformed("cloudkms.projects.locations.list",
+                            throw CallException.malformed("cloudkms.projects.locations.list",
                                     "a location without locationId or name", page.evidence());
                         }
                         String id = location.getLocationId();
@@ -75,7 +76,7 @@ final class KmsCollector {
                     }
                     for (KeyRing ring : page.value().getKeyRings()) {
                         if (ring.getName() == null) {
-                            throw GcpCallException.malformed("cloudkms.projects.locations.keyRings.list",
+                            throw CallException.malformed("cloudkms.projects.locations.keyRings.list",
                                     "a key ring without a name", page.evidence());
                         }
                         String name = ring.getName();
@@ -99,7 +100,7 @@ final class KmsCollector {
 
     private void key(String project, String location, CryptoKey key, Evidenced<ListCryptoKeysResponse> page) {
         if (key.getName() == null || key.getPurpose() == null) {
-            throw GcpCallException.malformed("cloudkms.projects.locations.keyRings.cryptoKeys.list",
+            throw CallException.malformed("cloudkms.projects.locations.keyRings.cryptoKeys.list",
                     "a key without name or purpose", page.evidence());
         }
         ResourceRef ref = Resources.kmsKey(project, location, key.getName());
@@ -107,7 +108,7 @@ final class KmsCollector {
         try {
             rotation = duration(key.getRotationPeriod());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw GcpCallException.malformed("cloudkms.projects.locations.keyRings.cryptoKeys.list", "key "
+            throw CallException.malformed("cloudkms.projects.locations.keyRings.cryptoKeys.list", "key "
                     + key.getName() + " has rotationPeriod '" + key.getRotationPeriod() + "', not a duration such "
                     + "as 7776000s", page.evidence());
         }

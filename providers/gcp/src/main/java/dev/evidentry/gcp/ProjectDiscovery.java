@@ -8,6 +8,7 @@ import com.google.api.services.cloudresourcemanager.v3.model.ListFoldersResponse
 import com.google.api.services.cloudresourcemanager.v3.model.ListProjectsResponse;
 import com.google.api.services.cloudresourcemanager.v3.model.Project;
 import com.google.api.services.cloudresourcemanager.v3.model.SearchProjectsResponse;
+import dev.evidentry.provider.support.CallException;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -74,7 +75,7 @@ final class ProjectDiscovery {
                     }
                     for (Folder folder : page.value().getFolders()) {
                         if (folder.getName() == null) {
-                            throw GcpCallException.malformed("cloudresourcemanager.folders.list",
+                            throw CallException.malformed("cloudresourcemanager.folders.list",
                                     "a folder without a name", page.evidence());
                         }
                         if ("ACTIVE".equals(folder.getState())) {
@@ -98,7 +99,7 @@ final class ProjectDiscovery {
         }
         for (Project project : found) {
             if (project.getProjectId() == null) {
-                throw GcpCallException.malformed("cloudresourcemanager.projects.list", "a project without projectId",
+                throw CallException.malformed("cloudresourcemanager.projects.list", "a project without projectId",
                         evidence);
             }
             if ("ACTIVE".equals(project.getState())) {

@@ -9,6 +9,7 @@ import com.google.api.services.sqladmin.model.InstancesListResponse;
 import com.google.api.services.sqladmin.model.IpConfiguration;
 import com.google.api.services.sqladmin.model.Settings;
 import dev.evidentry.gcp.GcpCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -55,7 +56,7 @@ final class SqlCollector {
 
     private void instance(String project, DatabaseInstance instance, Evidenced<InstancesListResponse> page) {
         if (instance.getName() == null || instance.getName().isBlank()) {
-            throw GcpCallException.malformed("sql.instances.list", "an instance without a name", page.evidence());
+            throw CallException.malformed("sql.instances.list", "an instance without a name", page.evidence());
         }
         ResourceRef ref = Resources.sqlInstance(project, instance.getRegion() == null ? "" : instance.getRegion(),
                 instance.getName());
@@ -70,7 +71,7 @@ final class SqlCollector {
         Settings settings = instance.getSettings();
         if (settings == null) {
             // An instance Google lists without settings cannot be judged: say so rather than guess.
-            throw GcpCallException.malformed("sql.instances.list", "instance " + instance.getName()
+            throw CallException.malformed("sql.instances.list", "instance " + instance.getName()
                     + " has no settings", page.evidence());
         }
         boolean backups = settings.getBackupConfiguration() != null

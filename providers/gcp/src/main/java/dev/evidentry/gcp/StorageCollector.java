@@ -7,6 +7,7 @@ import com.google.api.services.storage.model.Bucket;
 import com.google.api.services.storage.model.Buckets;
 import com.google.api.services.storage.model.Policy;
 import dev.evidentry.gcp.GcpCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
@@ -57,7 +58,7 @@ final class StorageCollector {
 
     private void bucket(String project, Bucket bucket, Evidenced<Buckets> page) {
         if (bucket.getName() == null || bucket.getName().isBlank()) {
-            throw GcpCallException.malformed("storage.buckets.list", "a bucket without a name", page.evidence());
+            throw CallException.malformed("storage.buckets.list", "a bucket without a name", page.evidence());
         }
         String name = bucket.getName();
         String location = bucket.getLocation() == null ? "" : bucket.getLocation().toLowerCase(java.util.Locale.ROOT);

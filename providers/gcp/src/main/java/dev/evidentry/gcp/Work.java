@@ -2,10 +2,11 @@ package dev.evidentry.gcp;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.CallException;
+import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
-import dev.evidentry.spi.IssueCause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -38,29 +39,13 @@ final class Work {
             for (Task task = pending.poll(); task != null; task = pending.poll()) {
                 wave.add(task);
             }
-            context.progress().planned(wave.size());
-            context.forEachConcurrently(wave, task -> {
-                try {
-                    run(task);
-                } finally {
-                    context.progress().done(task.describe());
-                }
-            });
+            TaskRunner.runAll(context, wave, Task::describe, task -> TaskRunner.runGuarded(task.operation(),
+                    task.body(), e -> "the Google Cloud provider failed: " + FailureClassifier.detail(e),
+                    failure -> report(task, failure)));
         }
     }
 
-    private void run(Task task) {
-        try {
-            task.body().run();
-        } catch (GcpCallException e) {
-            report(task, e);
-        } catch (RuntimeException e) {
-            report(task, new GcpCallException(task.operation(), IssueCause.PLUGIN_FAILURE,
-                    "the Google Cloud provider failed: " + FailureClassifier.detail(e), null, e));
-        }
-    }
-
-    void report(Task task, GcpCallException e) {
+    void report(Task task, CallException e) {
         String about = task.resource() == null ? "" : " (" + task.resource().name() + ")";
         sink.issue(new CollectionIssue(GcpProvider.ID, task.account(), task.region(), task.resource(), e.operation(),
                 task.factKinds(), e.issueCause(), e.message() + about));

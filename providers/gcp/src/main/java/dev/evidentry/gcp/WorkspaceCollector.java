@@ -6,6 +6,7 @@ import com.google.api.services.directory.Directory;
 import com.google.api.services.directory.model.User;
 import com.google.api.services.directory.model.Users;
 import dev.evidentry.gcp.GcpCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
@@ -60,11 +61,11 @@ final class WorkspaceCollector {
 
     private void user(String account, User user, Evidenced<Users> page) {
         if (user.getId() == null || user.getPrimaryEmail() == null) {
-            throw GcpCallException.malformed("directory.users.list", "a user without id or primaryEmail",
+            throw CallException.malformed("directory.users.list", "a user without id or primaryEmail",
                     page.evidence());
         }
         if (user.getIsEnrolledIn2Sv() == null || user.getIsEnforcedIn2Sv() == null) {
-            throw GcpCallException.malformed("directory.users.list", "user " + user.getPrimaryEmail()
+            throw CallException.malformed("directory.users.list", "user " + user.getPrimaryEmail()
                     + " has no isEnrolledIn2Sv or isEnforcedIn2Sv: their 2-Step Verification cannot be told",
                     page.evidence());
         }

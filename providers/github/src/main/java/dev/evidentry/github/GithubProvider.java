@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evidentry.github.GithubCalls.Answer;
+import dev.evidentry.provider.support.FactKinds;
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -11,13 +13,9 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
 import dev.evidentry.spi.fact.github.GithubOrganization;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GitHub;
@@ -37,10 +35,10 @@ public final class GithubProvider implements Provider {
     static final String DISPLAY_NAME = "GitHub";
     static final String ORGANIZATION = "GET /orgs/{org}";
 
-    static final Set<String> FACT_KINDS = union(Set.of(GithubOrganization.KIND), PeopleCollector.KINDS,
+    static final Set<String> FACT_KINDS = FactKinds.union(Set.of(GithubOrganization.KIND), PeopleCollector.KINDS,
             RepositoryCollector.KINDS);
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ProviderVersion.of(GithubProvider.class);
 
     private final Sleeper sleeper;
     private final Function<String, String> environment;
@@ -156,31 +154,5 @@ public final class GithubProvider implements Provider {
 
     private static CollectionIssue providerIssue(String operation, IssueCause cause, String message) {
         return new CollectionIssue(ID, "", "", null, operation, FACT_KINDS, cause, message);
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new TreeSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = GithubProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = GithubProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 }

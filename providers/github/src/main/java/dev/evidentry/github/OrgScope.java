@@ -2,7 +2,7 @@ package dev.evidentry.github;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.evidentry.spi.CollectionIssue;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import java.util.Set;
@@ -43,13 +43,7 @@ record OrgScope(String login) {
      * Reports a failed call: on the resource when one is given, otherwise on the whole organisation. The message is
      * the failure's own words; the engine adds the operation and the cause.
      */
-    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, GithubCallException failure) {
-        if (resource == null) {
-            sink.issue(new CollectionIssue(GithubProvider.ID, login, "", null, failure.operation(), factKinds,
-                    failure.issueCause(), failure.message()));
-        } else {
-            sink.issue(CollectionIssue.forResource(resource, failure.operation(), factKinds, failure.issueCause(),
-                    failure.message()));
-        }
+    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, CallException failure) {
+        sink.issue(failure.issue(GithubProvider.ID, login, resource, factKinds));
     }
 }

@@ -2,9 +2,9 @@ package dev.evidentry.github;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.FactSink;
-import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import java.util.Collection;
 import java.util.Set;
@@ -28,30 +28,14 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
 
     /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
     static void runAll(CollectContext context, OrgScope scope, FactSink sink, Collection<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        context.progress().planned(tasks.size());
-        context.forEachConcurrently(tasks, task -> {
-            try {
-                task.run(scope, sink);
-            } finally {
-                context.progress().done(task.operation() + " " + (task.resource() == null ? scope.login()
-                        : task.resource().nativeId()));
-            }
-        });
+        TaskRunner.runAll(context, tasks,
+                task -> task.operation() + " " + (task.resource() == null ? scope.login() : task.resource().nativeId()),
+                task -> task.run(scope, sink));
     }
 
     void run(OrgScope scope, FactSink sink) {
-        try {
-            body.run();
-        } catch (GithubCallException e) {
-            scope.report(sink, resource, factKinds, e);
-        } catch (RuntimeException e) {
-            scope.report(sink, resource, factKinds, new GithubCallException(operation, IssueCause.PLUGIN_FAILURE,
-                    "the GitHub provider failed: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + FailureClassifier.firstLine(e.getMessage())),
-                    -1, null, e));
-        }
+        TaskRunner.runGuarded(operation, body, e -> "the GitHub provider failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + FailureClassifier.firstLine(e.getMessage())),
+                failure -> scope.report(sink, resource, factKinds, failure));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.sdk.resource.client.ApiException;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import java.io.IOException;
@@ -53,15 +54,15 @@ final class FailureClassifier {
     private FailureClassifier() {}
 
     /** Classifies a failed call; {@code evidence} is the last response's evidence id, when one was received. */
-    static OktaCallException classify(String operation, Throwable failure, EvidenceId evidence) {
-        if (failure instanceof OktaCallException already) {
+    static CallException classify(String operation, Throwable failure, EvidenceId evidence) {
+        if (failure instanceof CallException already) {
             return already;
         }
-        return new OktaCallException(operation, cause(failure), detail(failure), evidence, failure);
+        return new CallException(operation, cause(failure), detail(failure), evidence, failure);
     }
 
     static IssueCause cause(Throwable failure) {
-        if (failure instanceof OktaCallException call) {
+        if (failure instanceof CallException call) {
             return call.issueCause();
         }
         if (hasCause(failure, JsonProcessingException.class) || hasCause(failure, DateTimeParseException.class)

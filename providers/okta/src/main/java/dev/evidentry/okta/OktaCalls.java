@@ -2,6 +2,7 @@ package dev.evidentry.okta;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * Makes Okta API calls through the SDK with a {@link CallTrail} around each, so the code that made a call learns the
  * evidence it rests on; waits through Okta's rate limits and retries 5xx answers and transport failures, all through
  * the injected {@link Sleeper} (the SDK's own retries are off: its waits could not be measured or bounded), and turns
- * what still fails into a classified {@link OktaCallException}.
+ * what still fails into a classified {@link CallException}.
  *
  * <p>Rate limits: before a call, wait for its operation's window when the last response said it was spent; after a
  * 429, wait until {@code X-Rate-Limit-Reset} (at least {@link RateLimiter#MIN_WAIT}; with no such header, back off as
@@ -55,7 +56,7 @@ final class OktaCalls {
             Duration before = limiter.takeWait(operation);
             if (!before.isZero()) {
                 if (waited.plus(before).compareTo(maxRateLimitWait) > 0) {
-                    throw new OktaCallException(operation.issueName(), IssueCause.THROTTLED, "Okta's rate limit for "
+                    throw new CallException(operation.issueName(), IssueCause.THROTTLED, "Okta's rate limit for "
                             + operation.operationId() + " is spent for another " + seconds(before) + ", longer than "
                             + "the option " + OktaOptions.MAX_RATE_LIMIT_WAIT + " allows (" + maxRateLimitWait
                             + ", " + seconds(waited) + " already waited)", null, null);
@@ -70,12 +71,12 @@ final class OktaCalls {
                     if (operation == OktaOperation.TOKEN && trail.last().isEmpty()) {
                         return new Evidenced<>(value, null); // an API token: building the client called nobody
                     }
-                    last = trail.last().orElseThrow(() -> new OktaCallException(operation.issueName(),
+                    last = trail.last().orElseThrow(() -> new CallException(operation.issueName(),
                             IssueCause.PLUGIN_FAILURE, "the answer carries no evidence: the client was built without "
                             + "the evidence recorder", null, null));
                     limiter.observe(operation, last);
                     return new Evidenced<>(value, last);
-                } catch (OktaCallException e) {
+                } catch (CallException e) {
                     throw e;
                 } catch (RuntimeException e) {
                     last = trail.last().orElse(null);
@@ -92,7 +93,7 @@ final class OktaCalls {
                         }
                         limiter.takeWait(operation); // this wait covers the spent window
                         if (throttled >= MAX_THROTTLED_ANSWERS || waited.plus(wait).compareTo(maxRateLimitWait) > 0) {
-                            throw new OktaCallException(operation.issueName(), IssueCause.THROTTLED,
+                            throw new CallException(operation.issueName(), IssueCause.THROTTLED,
                                     FailureClassifier.detail(e) + "; the rate limit resets in " + seconds(wait)
                                     + ", and this call has waited " + seconds(waited) + " of the " + maxRateLimitWait
                                     + " the option " + OktaOptions.MAX_RATE_LIMIT_WAIT + " allows, after "
@@ -107,9 +108,9 @@ final class OktaCalls {
                         sleep(operation, backoff(failures), evidence);
                         continue;
                     }
-                    OktaCallException failure = FailureClassifier.classify(operation.issueName(), e, evidence);
+                    CallException failure = FailureClassifier.classify(operation.issueName(), e, evidence);
                     if (failures > 1) {
-                        failure = failure.withAdvice("after " + failures + " attempts");
+                        failure = failure.explained("after " + failures + " attempts");
                     }
                     throw failure;
                 }
@@ -122,7 +123,7 @@ final class OktaCalls {
      * as it arrives. The next page is asked for with the {@code after} cursor of the {@code rel="next"} link.
      *
      * @param call makes the call for a page, given the cursor ({@code null} for the first)
-     * @throws OktaCallException for a failed page (earlier pages have been handed on), or a cursor seen before
+     * @throws CallException for a failed page (earlier pages have been handed on), or a cursor seen before
      */
     <T> void pages(OktaOperation operation, Function<String, List<T>> call, Consumer<Evidenced<List<T>>> page) {
         Set<String> seen = new HashSet<>();
@@ -136,7 +137,7 @@ final class OktaCalls {
             after = answer.exchange().nextLinkIfAny().map(link -> cursor(operation, link, answer.evidence()))
                     .orElse(null);
             if (after != null && !seen.add(after)) {
-                throw OktaCallException.malformed(operation, "the next-page link repeats an earlier cursor, so the "
+                throw operation.malformed("the next-page link repeats an earlier cursor, so the "
                         + "listing would never end", answer.evidence());
             }
         } while (after != null);
@@ -159,7 +160,7 @@ final class OktaCalls {
         } catch (URISyntaxException | IllegalArgumentException e) {
             // reported below
         }
-        throw OktaCallException.malformed(operation, "the next-page link has no after cursor: " + link, evidence);
+        throw operation.malformed("the next-page link has no after cursor: " + link, evidence);
     }
 
     private void sleep(OktaOperation operation, Duration duration, EvidenceId evidence) {
@@ -167,7 +168,7 @@ final class OktaCalls {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OktaCallException(operation.issueName(), IssueCause.TIMEOUT, "interrupted while waiting "
+            throw new CallException(operation.issueName(), IssueCause.TIMEOUT, "interrupted while waiting "
                     + seconds(duration) + " to call again", evidence, e);
         }
     }

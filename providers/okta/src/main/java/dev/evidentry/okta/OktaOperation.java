@@ -1,5 +1,8 @@
 package dev.evidentry.okta;
 
+import dev.evidentry.provider.support.CallException;
+import dev.evidentry.spi.EvidenceId;
+
 /**
  * The Management API operations the provider calls, named by Okta's own {@code operationId}, with the API they belong
  * to (the evidence's {@code service}) and the OAuth 2.0 scope they need.
@@ -44,5 +47,10 @@ enum OktaOperation {
     /** As issues name it: {@code okta:listFactors}. */
     String issueName() {
         return OktaProvider.ID + ":" + operationId;
+    }
+
+    /** An answer to this operation that arrived but cannot honestly be read as a fact. */
+    CallException malformed(String detail, EvidenceId evidence) {
+        return CallException.malformed(issueName(), detail, evidence);
     }
 }

@@ -7,6 +7,9 @@ import com.okta.sdk.resource.api.RoleAssignmentAUserApi;
 import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserFactorApi;
 import com.okta.sdk.resource.client.ApiClient;
+import dev.evidentry.provider.support.CallException;
+import dev.evidentry.provider.support.FactKinds;
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -14,11 +17,9 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,9 +38,9 @@ public final class OktaProvider implements Provider {
     static final String ID = "okta";
     static final String DISPLAY_NAME = "Okta";
 
-    static final Set<String> FACT_KINDS = union(UserCollector.KINDS, PolicyCollector.KINDS);
+    static final Set<String> FACT_KINDS = FactKinds.union(UserCollector.KINDS, PolicyCollector.KINDS);
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ProviderVersion.of(OktaProvider.class);
 
     private final Sleeper sleeper;
     private final Function<String, String> environment;
@@ -85,7 +86,7 @@ public final class OktaProvider implements Provider {
         ApiClient client;
         try {
             client = calls.call(OktaOperation.TOKEN, () -> build(options, context)).value();
-        } catch (OktaCallException e) {
+        } catch (CallException e) {
             sink.issue(new CollectionIssue(ID, org.host(), "", null, e.operation(), FACT_KINDS, e.issueCause(),
                     credentialsMessage(e, options)));
             return;
@@ -118,7 +119,7 @@ public final class OktaProvider implements Provider {
         context.progress().planned(1);
         try {
             users.listUsers(listed);
-        } catch (OktaCallException e) {
+        } catch (CallException e) {
             // Rejected credentials, or a server whose certificate is not trusted: every other call would fail alike.
             if ((e.issueCause() == IssueCause.INVALID_CREDENTIALS || e.issueCause() == IssueCause.CONFIGURATION)
                     && listed.isEmpty()) {
@@ -126,7 +127,7 @@ public final class OktaProvider implements Provider {
                         credentialsMessage(e, options)));
                 return;
             }
-            org.report(sink, null, UserCollector.KINDS, listed.isEmpty() ? e : e.withAdvice(listed.size()
+            org.report(sink, null, UserCollector.KINDS, listed.isEmpty() ? e : e.explained(listed.size()
                     + " users were read before it, so the others are missing"));
         } finally {
             context.progress().done(OktaOperation.LIST_USERS.issueName());
@@ -144,12 +145,12 @@ public final class OktaProvider implements Provider {
         try {
             return OktaClientFactory.build(options, new EvidenceRecorder(context));
         } catch (GeneralSecurityException | IOException e) {
-            throw new OktaCallException("okta:client", IssueCause.CONFIGURATION, "cannot read the trust store of the "
+            throw new CallException("okta:client", IssueCause.CONFIGURATION, "cannot read the trust store of the "
                     + "option " + OktaOptions.CA_FILE + ": " + e.getMessage(), null, e);
         }
     }
 
-    private static String credentialsMessage(OktaCallException e, OktaOptions options) {
+    private static String credentialsMessage(CallException e, OktaOptions options) {
         if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
             return e.message() + "; nothing could be collected";
         }
@@ -174,28 +175,5 @@ public final class OktaProvider implements Provider {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = OktaProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = OktaProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 }

@@ -2,7 +2,7 @@ package dev.evidentry.okta;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.evidentry.spi.CollectionIssue;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import java.util.Set;
@@ -33,13 +33,7 @@ record Org(String host) {
     }
 
     /** Reports a failed call: on the resource when one is given, otherwise on the whole org. */
-    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, OktaCallException failure) {
-        if (resource == null) {
-            sink.issue(new CollectionIssue(OktaProvider.ID, host, "", null, failure.operation(), factKinds,
-                    failure.issueCause(), failure.message()));
-        } else {
-            sink.issue(CollectionIssue.forResource(resource, failure.operation(), factKinds, failure.issueCause(),
-                    failure.message()));
-        }
+    void report(FactSink sink, ResourceRef resource, Set<String> factKinds, CallException failure) {
+        sink.issue(failure.issue(OktaProvider.ID, host, resource, factKinds));
     }
 }

@@ -24,6 +24,7 @@ import com.okta.sdk.resource.model.PossessionConstraint;
 import com.okta.sdk.resource.model.UserCondition;
 import com.okta.sdk.resource.model.VerificationMethod;
 import dev.evidentry.okta.OktaCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
@@ -102,7 +103,7 @@ final class PolicyCollector {
                 page -> {
                     for (Policy policy : page.value()) {
                         if (policy == null || policy.getId() == null || policy.getId().isBlank()) {
-                            throw OktaCallException.malformed(OktaOperation.LIST_POLICIES, "a " + type
+                            throw OktaOperation.LIST_POLICIES.malformed("a " + type
                                     + " policy in the listing has no id", page.evidence());
                         }
                         each.accept(new Listed(policy, org.policyRef(policy.getId(),
@@ -115,7 +116,7 @@ final class PolicyCollector {
     private void listAccessPolicies() {
         try {
             list(ACCESS, access::add);
-        } catch (OktaCallException e) {
+        } catch (CallException e) {
             if (e.issueCause() != IssueCause.UNSUPPORTED || !access.isEmpty()) {
                 throw e;
             }
@@ -131,7 +132,7 @@ final class PolicyCollector {
         List<OktaSignOnPolicy.Rule> rules = new ArrayList<>();
         for (PolicyRule rule : answer.value()) {
             if (!(rule instanceof OktaSignOnPolicyRule signOnRule)) {
-                throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "rule " + ruleName(rule)
+                throw OktaOperation.LIST_POLICY_RULES.malformed("rule " + ruleName(rule)
                         + " of a global session policy is not of type SIGN_ON", answer.evidence());
             }
             rules.add(signOnRule(signOnRule, answer.evidence()));
@@ -150,7 +151,7 @@ final class PolicyCollector {
         List<OktaAuthenticationPolicy.Rule> rules = new ArrayList<>();
         for (PolicyRule rule : answer.value()) {
             if (!(rule instanceof AccessPolicyRule accessRule)) {
-                throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "rule " + ruleName(rule)
+                throw OktaOperation.LIST_POLICY_RULES.malformed("rule " + ruleName(rule)
                         + " of an authentication policy is not of type ACCESS_POLICY", answer.evidence());
             }
             rules.add(accessRule(accessRule, answer.evidence()));
@@ -166,7 +167,7 @@ final class PolicyCollector {
         Evidenced<List<PolicyRule>> answer = calls.call(OktaOperation.LIST_POLICY_RULES,
                 () -> policies.listPolicyRules(listed.policy().getId(), null));
         if (answer.exchange().nextLink() != null) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "the rules of policy "
+            throw OktaOperation.LIST_POLICY_RULES.malformed("the rules of policy "
                     + listed.ref().name() + " come in more than one page, which the SDK cannot follow",
                     answer.evidence());
         }
@@ -178,7 +179,7 @@ final class PolicyCollector {
     private static OktaSignOnPolicy.Rule signOnRule(OktaSignOnPolicyRule rule, EvidenceId evidence) {
         OktaSignOnPolicyRuleSignonActions signon = rule.getActions() == null ? null : rule.getActions().getSignon();
         if (signon == null || signon.getAccess() == null) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "rule " + ruleName(rule)
+            throw OktaOperation.LIST_POLICY_RULES.malformed("rule " + ruleName(rule)
                     + " has no actions.signon.access", evidence);
         }
         OktaSignOnPolicyRuleSignonSessionActions session = signon.getSession();
@@ -197,7 +198,7 @@ final class PolicyCollector {
     private static OktaAuthenticationPolicy.Rule accessRule(AccessPolicyRule rule, EvidenceId evidence) {
         AccessPolicyRuleApplicationSignOn signOn = rule.getActions() == null ? null : rule.getActions().getAppSignOn();
         if (signOn == null || signOn.getAccess() == null) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "rule " + ruleName(rule)
+            throw OktaOperation.LIST_POLICY_RULES.malformed("rule " + ruleName(rule)
                     + " has no actions.appSignOn.access", evidence);
         }
         VerificationMethod method = signOn.getVerificationMethod();
@@ -231,13 +232,13 @@ final class PolicyCollector {
 
     private void emitPasswordPolicy(Listed listed) {
         if (!(listed.policy() instanceof PasswordPolicy policy)) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICIES, "policy " + listed.ref().name()
+            throw OktaOperation.LIST_POLICIES.malformed("policy " + listed.ref().name()
                     + " is not of type PASSWORD", listed.page());
         }
         PasswordPolicyPasswordSettings settings = policy.getSettings() == null ? null
                 : policy.getSettings().getPassword();
         if (settings == null) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICIES, "password policy " + listed.ref().name()
+            throw OktaOperation.LIST_POLICIES.malformed("password policy " + listed.ref().name()
                     + " has no settings.password", listed.page());
         }
         PasswordPolicyPasswordSettingsComplexity complexity = settings.getComplexity();
@@ -288,7 +289,7 @@ final class PolicyCollector {
 
     private static String required(String id, PolicyRule rule, EvidenceId evidence) {
         if (id == null || id.isBlank()) {
-            throw OktaCallException.malformed(OktaOperation.LIST_POLICY_RULES, "rule " + ruleName(rule)
+            throw OktaOperation.LIST_POLICY_RULES.malformed("rule " + ruleName(rule)
                     + " has no id", evidence);
         }
         return id;

@@ -2,9 +2,9 @@ package dev.evidentry.okta;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.FactSink;
-import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import java.util.Collection;
 import java.util.Set;
@@ -28,29 +28,15 @@ record Task(OktaOperation operation, String subject, ResourceRef resource, Set<S
 
     /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
     static void runAll(CollectContext context, Org org, FactSink sink, Collection<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
         // The engine runs each pool task with the provider's context class loader, where the SDK finds jjwt and Jackson.
-        context.progress().planned(tasks.size());
-        context.forEachConcurrently(tasks, task -> {
-            try {
-                task.run(org, sink);
-            } finally {
-                context.progress().done(task.operation().issueName() + (task.subject().isEmpty() ? ""
-                        : " " + task.subject()));
-            }
-        });
+        TaskRunner.runAll(context, tasks,
+                task -> task.operation().issueName() + (task.subject().isEmpty() ? "" : " " + task.subject()),
+                task -> task.run(org, sink));
     }
 
     void run(Org org, FactSink sink) {
-        try {
-            body.run();
-        } catch (OktaCallException e) {
-            org.report(sink, resource, factKinds, e);
-        } catch (RuntimeException e) {
-            org.report(sink, resource, factKinds, new OktaCallException(operation.issueName(),
-                    IssueCause.PLUGIN_FAILURE, "the Okta provider failed: " + FailureClassifier.detail(e), null, e));
-        }
+        TaskRunner.runGuarded(operation.issueName(), body,
+                e -> "the Okta provider failed: " + FailureClassifier.detail(e),
+                failure -> org.report(sink, resource, factKinds, failure));
     }
 }

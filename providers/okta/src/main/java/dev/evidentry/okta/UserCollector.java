@@ -10,6 +10,7 @@ import com.okta.sdk.resource.model.User;
 import com.okta.sdk.resource.model.UserFactor;
 import com.okta.sdk.resource.model.UserStatus;
 import dev.evidentry.okta.OktaCalls.Evidenced;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
@@ -54,7 +55,7 @@ final class UserCollector {
     private final int pageSize;
 
     /** The first refusal of the roles listing: then nobody else is asked, and one org-level issue says why. */
-    private final AtomicReference<OktaCallException> rolesRefused = new AtomicReference<>();
+    private final AtomicReference<CallException> rolesRefused = new AtomicReference<>();
 
     UserCollector(UserApi users, UserFactorApi factors, RoleAssignmentAUserApi roles, OktaCalls calls, Org org,
             FactSink sink, int pageSize) {
@@ -71,7 +72,7 @@ final class UserCollector {
      * Lists every user, page by page, emitting each {@link OktaUser} as its page arrives.
      *
      * @param listed receives the users read, also when a later page fails
-     * @throws OktaCallException when a page cannot be read
+     * @throws CallException when a page cannot be read
      */
     void listUsers(List<ListedUser> listed) {
         Set<String> seen = new HashSet<>();
@@ -93,7 +94,7 @@ final class UserCollector {
     /** A listed user, or {@code null} (with an issue) when Okta's answer lacks what every check needs. */
     private ListedUser read(User user, EvidenceId page) {
         if (user == null || user.getId() == null || user.getId().isBlank()) {
-            throw OktaCallException.malformed(OktaOperation.LIST_USERS, "a user in the listing has no id", page);
+            throw OktaOperation.LIST_USERS.malformed("a user in the listing has no id", page);
         }
         String login = user.getProfile() == null || user.getProfile().getLogin() == null ? ""
                 : user.getProfile().getLogin();
@@ -135,9 +136,9 @@ final class UserCollector {
 
     /** After every user task: the one org-level issue for a roles listing Okta refused. */
     void finish() {
-        OktaCallException refused = rolesRefused.get();
+        CallException refused = rolesRefused.get();
         if (refused != null) {
-            org.report(sink, null, Set.of(OktaAdmin.KIND), refused.withAdvice("nobody's admin roles were read, so "
+            org.report(sink, null, Set.of(OktaAdmin.KIND), refused.explained("nobody's admin roles were read, so "
                     + "admins cannot be told apart"));
         }
     }
@@ -145,20 +146,20 @@ final class UserCollector {
     private void collect(ListedUser user) {
         List<OktaFactor> enrolled = null;
         EvidenceId factorEvidence = null;
-        OktaCallException factorFailure = null;
+        CallException factorFailure = null;
         try {
             Evidenced<List<UserFactor>> answer = calls.call(OktaOperation.LIST_FACTORS,
                     () -> factors.listFactors(user.id()));
             enrolled = Objects.requireNonNullElse(answer.value(), List.<UserFactor>of()).stream()
                     .filter(Objects::nonNull).map(Factors::of).toList();
             factorEvidence = answer.evidence();
-        } catch (OktaCallException e) {
+        } catch (CallException e) {
             factorFailure = e;
         }
 
         List<OktaAdmin.Role> assigned = null;
         EvidenceId roleEvidence = null;
-        OktaCallException roleFailure = null;
+        CallException roleFailure = null;
         if (rolesRefused.get() == null) {
             try {
                 Evidenced<List<ListGroupAssignedRoles200ResponseInner>> answer = calls.call(
@@ -167,7 +168,7 @@ final class UserCollector {
                 assigned = Objects.requireNonNullElse(answer.value(), List.<ListGroupAssignedRoles200ResponseInner>of())
                         .stream().filter(Objects::nonNull).map(UserCollector::role).toList();
                 roleEvidence = answer.evidence();
-            } catch (OktaCallException e) {
+            } catch (CallException e) {
                 if (e.issueCause() == IssueCause.ACCESS_DENIED || e.issueCause() == IssueCause.INVALID_CREDENTIALS) {
                     rolesRefused.compareAndSet(null, e);
                 } else {

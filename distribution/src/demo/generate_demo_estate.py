@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-"""Writes the demo estate: WireMock stubs that answer the AWS SDK like a small, imperfect AWS account would.
+"""Writes the demo estate: WireMock stubs that answer the AWS SDK like a small, imperfect AWS account would, and (in
+demo_github.py and demo_okta.py) github-api like a small GitHub organisation and the Okta SDK like a small Okta org.
 
 The response bodies follow the shapes of AWS's documented API answers (IAM, STS, EC2 and RDS query-protocol XML, S3
 and S3 Control REST XML, KMS, DynamoDB, CloudTrail, Config and SSM JSON, GuardDuty REST JSON), as the AWS provider's
 own WireMock fixtures do (providers/aws/src/test/resources/aws, whose README names the documented example each
 follows). Regional calls are told apart by the region in the request's SigV4 credential scope. Dates are WireMock
 templates relative to the time of the demo, so credential ages stay what the estate says they are. Run it after
-changing the estate below; it rewrites src/main/resources/demo-estate/mappings.
+changing an estate; it rewrites src/main/resources/demo-estate/{aws,github,okta}/mappings.
 """
-import json
 import os
-import re
-import shutil
+
+import demo_common
+import demo_github
+import demo_okta
+from demo_common import json_body
 
 ACCOUNT = "111122223333"
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "main", "resources", "demo-estate", "mappings")
+OUT = os.path.join(HERE, "..", "main", "resources", "demo-estate")
 IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/"
 S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/"
 
@@ -130,19 +133,6 @@ def query_action(name, action, body, extra_body=None, status=200, region=None):
         "response": {"status": status, "headers": {"Content-Type": "text/xml"}, "body": body,
                      "transformers": ["response-template"]},
     }
-
-
-def json_body(value):
-    """A JSON answer, indented as AWS's examples are (which also keeps '}}' out of the template's way). Templates in
-    strings keep their own quotes unescaped; a string "@@template@@" becomes the bare template, for numbers such as
-    epoch_ago()."""
-    text = re.sub(r"\{\{.*?\}\}", lambda template: template.group(0).replace('\\"', '"'),
-                  json.dumps(value, indent=2))
-    while '"@@' in text:
-        start = text.index('"@@')
-        end = text.index('@@"', start + 3)
-        text = text[:start] + text[start + 3:end] + text[end + 3:]
-    return text
 
 
 def json_call(name, target, region, answer, key=None, protocol="1.1"):
@@ -647,16 +637,9 @@ def regional_stubs():
 
 
 def main():
-    shutil.rmtree(OUT, ignore_errors=True)
-    os.makedirs(OUT)
-    count = 0
-    for name, stub in stubs():
-        stub["name"] = name
-        with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as out:
-            json.dump(stub, out, indent=2, sort_keys=True)
-            out.write("\n")
-        count += 1
-    print("wrote %d stubs to %s" % (count, os.path.normpath(OUT)))
+    demo_common.write_mappings(os.path.join(OUT, "aws"), stubs())
+    demo_common.write_mappings(os.path.join(OUT, "github"), demo_github.stubs())
+    demo_common.write_mappings(os.path.join(OUT, "okta"), demo_okta.stubs())
 
 
 if __name__ == "__main__":

@@ -4,19 +4,43 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A small AWS account (111122223333) replayed by WireMock on a loopback port: the stubs in {@code demo-estate/}
- * answer like IAM, STS, S3 and S3 Control would, and in us-east-1 and eu-west-1 (told apart by the region a request
- * is signed for) like EC2, RDS, KMS, DynamoDB, CloudTrail, GuardDuty, AWS Config and SSM would, including an
- * access-denied answer and an instance SSM does not manage. {@code src/demo/generate_demo_estate.py} writes them.
+ * The demo's estate, replayed by WireMock on loopback ports from the stubs in {@code demo-estate/} (written by
+ * {@code src/demo/generate_demo_estate.py}):
+ * <ul>
+ * <li>a small AWS account (111122223333): IAM, STS, S3 and S3 Control, and in us-east-1 and eu-west-1 (told apart by
+ *     the region a request is signed for) EC2, RDS, KMS, DynamoDB, CloudTrail, GuardDuty, AWS Config and SSM,
+ *     including an access-denied answer and an instance SSM does not manage;</li>
+ * <li>a GitHub organisation ({@value #GITHUB_ORGANIZATION}) over HTTP, as GitHub's REST API answers;</li>
+ * <li>an Okta org over HTTPS, as Okta's Management API answers: the Okta SDK speaks HTTPS only, so the demo makes a
+ *     self-signed certificate for {@code localhost} at start (with the JDK's {@code keytool}) and the scan trusts it
+ *     through the Okta provider's own {@code ca-file} option; no client's verification is weakened.</li>
+ * </ul>
  */
 public final class DemoEstate implements AutoCloseable {
 
-    /** Credentials the demo server accepts; they open nothing anywhere else. */
+    /** Credentials the demo servers accept; they open nothing anywhere else. */
     public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     public static final String ACCOUNT = "111122223333";
+    public static final String GITHUB_ORGANIZATION = "acme-corp";
+    public static final String GITHUB_TOKEN = "ghp_EvidentryDemo0000000000000000000000";
+    public static final String OKTA_API_TOKEN = "00EvidentryDemo-apiToken-0000000000000000";
+    /** The Okta org's host, and so its account in the report. */
+    public static final String OKTA_ORG = "localhost";
+
+    private static final String TLS_PASSWORD = "evidentry-demo";
 
     /** The scan reports what the estate could not answer; WireMock's own tables would only garble the terminal. */
     private static final Notifier QUIET = new Notifier() {
@@ -33,33 +57,153 @@ public final class DemoEstate implements AutoCloseable {
         }
     };
 
-    private final WireMockServer server;
+    private final WireMockServer aws;
+    private final WireMockServer github;
+    private final WireMockServer okta;
+    private final Path tls;
 
-    private DemoEstate(WireMockServer server) {
-        this.server = server;
+    private DemoEstate(WireMockServer aws, WireMockServer github, WireMockServer okta, Path tls) {
+        this.aws = aws;
+        this.github = github;
+        this.okta = okta;
+        this.tls = tls;
     }
 
     public static DemoEstate start() {
-        WireMockServer server = new WireMockServer(options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .usingFilesUnderClasspath("demo-estate")
-                .notifier(QUIET));
+        Path tls = selfSignedCertificate();
+        List<WireMockServer> started = new ArrayList<>();
+        try {
+            WireMockServer aws = start(started, options().bindAddress("127.0.0.1").dynamicPort()
+                    .usingFilesUnderClasspath("demo-estate/aws").notifier(QUIET));
+            WireMockServer github = start(started, options().bindAddress("127.0.0.1").dynamicPort()
+                    .usingFilesUnderClasspath("demo-estate/github").notifier(QUIET));
+            WireMockServer okta = start(started, options().bindAddress("127.0.0.1").httpDisabled(true)
+                    .dynamicHttpsPort().keystorePath(tls.resolve("okta.p12").toString()).keystoreType("PKCS12")
+                    .keystorePassword(TLS_PASSWORD).keyManagerPassword(TLS_PASSWORD)
+                    .usingFilesUnderClasspath("demo-estate/okta").notifier(QUIET));
+            return new DemoEstate(aws, github, okta, tls);
+        } catch (RuntimeException e) {
+            started.forEach(WireMockServer::stop);
+            delete(tls);
+            throw e;
+        }
+    }
+
+    private static WireMockServer start(List<WireMockServer> started,
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration configuration) {
+        WireMockServer server = new WireMockServer(configuration);
         server.start();
-        return new DemoEstate(server);
-    }
-
-    public String endpoint() {
-        return server.baseUrl();
-    }
-
-    /** The running server, for tests that read what the scan asked of it. */
-    public WireMockServer server() {
+        started.add(server);
         return server;
+    }
+
+    /** The AWS endpoint, for {@code --endpoint-url}. */
+    public String endpoint() {
+        return aws.baseUrl();
+    }
+
+    /** The GitHub API base URL, for the GitHub provider's {@code api-url}. */
+    public String githubApiUrl() {
+        return "http://127.0.0.1:" + github.port();
+    }
+
+    /** The Okta org URL, for the Okta provider's {@code org-url}: the certificate names {@code localhost}. */
+    public String oktaOrgUrl() {
+        return "https://" + OKTA_ORG + ":" + okta.httpsPort();
+    }
+
+    /** The demo certificate as PEM, for the Okta provider's {@code ca-file}. */
+    public Path oktaCertificate() {
+        return tls.resolve("okta.pem");
+    }
+
+    /**
+     * What {@code evidentry scan} needs to scan the whole estate: the providers, and for each where to find its part
+     * and with which demo credentials (the AWS ones are the SDK's {@code aws.*} system properties, see
+     * {@link DemoScan}).
+     */
+    public List<String> scanArguments() {
+        return List.of("--provider", "aws,github,okta", "--endpoint-url", endpoint(),
+                "--option", "github.api-url=" + githubApiUrl(),
+                "--option", "github.organizations=" + GITHUB_ORGANIZATION,
+                "--option", "github.token=" + GITHUB_TOKEN,
+                "--option", "okta.org-url=" + oktaOrgUrl(),
+                "--option", "okta.api-token=" + OKTA_API_TOKEN,
+                "--option", "okta.ca-file=" + oktaCertificate());
+    }
+
+    /** The running servers (AWS, GitHub, Okta), for tests that read what the scan asked of them. */
+    public List<WireMockServer> servers() {
+        return List.of(aws, github, okta);
+    }
+
+    /** The AWS server. */
+    public WireMockServer server() {
+        return aws;
     }
 
     @Override
     public void close() {
-        server.stop();
+        try {
+            servers().forEach(WireMockServer::stop);
+        } finally {
+            delete(tls);
+        }
+    }
+
+    /** A fresh key pair and self-signed certificate for localhost and 127.0.0.1, valid two days, in a new directory. */
+    private static Path selfSignedCertificate() {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("evidentry-demo-tls-");
+            Path keyStore = directory.resolve("okta.p12");
+            keytool("-genkeypair", "-alias", "okta", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                    "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype",
+                    "PKCS12", "-keystore", keyStore.toString(), "-storepass", TLS_PASSWORD, "-keypass", TLS_PASSWORD);
+            keytool("-exportcert", "-rfc", "-alias", "okta", "-keystore", keyStore.toString(), "-storepass",
+                    TLS_PASSWORD, "-file", directory.resolve("okta.pem").toString());
+            return directory;
+        } catch (IOException e) {
+            delete(directory);
+            throw new UncheckedIOException("the demo could not make a certificate for its Okta server: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void keytool(String... arguments) throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        if (!Files.isExecutable(keytool)) {
+            throw new IOException(keytool + " is missing: run the demo with a full JDK or JRE");
+        }
+        List<String> command = new ArrayList<>(List.of(keytool.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("keytool did not finish in 60 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while keytool ran", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("keytool failed: " + new String(process.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code evidentry demo}: a scan of a small recorded AWS estate, with no cloud account.
+ * {@code evidentry demo}: a scan of a small recorded estate (an AWS account, a GitHub organisation and an Okta org),
+ * with no cloud or SaaS account.
  *
- * <p>The scan itself is the ordinary one: the real AWS provider from {@code plugins/aws}, the real AWS SDK signing with
- * static demo credentials, and only the endpoint pointed at the local {@link DemoEstate} with {@code --endpoint-url},
- * exactly as a user would point it at LocalStack or moto.
+ * <p>The scan itself is the ordinary one: the real providers from {@code plugins/aws}, {@code plugins/github} and
+ * {@code plugins/okta} with their real SDKs and static demo credentials, and only where they connect pointed at the
+ * local {@link DemoEstate}: {@code --endpoint-url} for AWS, exactly as a user would point it at LocalStack or moto, and
+ * the GitHub and Okta providers' own {@code api-url}, {@code org-url} and {@code ca-file} options.
  */
 public final class DemoScan {
 
@@ -27,14 +29,17 @@ public final class DemoScan {
             System.setProperty("aws.accessKeyId", DemoEstate.ACCESS_KEY_ID);
             System.setProperty("aws.secretAccessKey", DemoEstate.SECRET_ACCESS_KEY);
             System.setProperty("aws.region", "us-east-1");
-            environment.out().println("Demo: scanning a recorded AWS estate (account " + DemoEstate.ACCOUNT
-                    + ") served at " + estate.endpoint());
-            return EvidentryCli.run(arguments(estate.endpoint(), extraArguments), environment);
+            environment.out().println("Demo: scanning a recorded estate: AWS account " + DemoEstate.ACCOUNT
+                    + " served at " + estate.endpoint() + ", GitHub organisation " + DemoEstate.GITHUB_ORGANIZATION
+                    + " at " + estate.githubApiUrl() + ", Okta org at " + estate.oktaOrgUrl());
+            return EvidentryCli.run(arguments(estate, extraArguments), environment);
         }
     }
 
-    static String[] arguments(String endpoint, String[] extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of("scan", "--provider", "aws", "--endpoint-url", endpoint));
+    /** {@code scan}, the estate's arguments, {@code --output evidentry-demo} unless the user chose, the user's. */
+    public static String[] arguments(DemoEstate estate, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of("scan"));
+        arguments.addAll(estate.scanArguments());
         List<String> extra = List.of(extraArguments);
         if (extra.stream().noneMatch(argument -> argument.equals("-o") || argument.startsWith("--output"))) {
             arguments.addAll(List.of("--output", "evidentry-demo"));

@@ -3,6 +3,7 @@ package dev.evidentry.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evidentry.demo.DemoEstate;
+import dev.evidentry.demo.DemoScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,7 @@ class DemoGoldenIT {
         System.setProperty("aws.secretAccessKey", DemoEstate.SECRET_ACCESS_KEY);
         System.setProperty("aws.region", "us-east-1");
         bundle = workspace.resolve("bundle");
-        Distribution.run("scan", "--provider", "aws", "--endpoint-url", estate.endpoint(), "--output",
-                bundle.toString(), "--no-progress");
+        Distribution.run(DemoScan.arguments(estate, "--output", bundle.toString(), "--no-progress"));
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class DemoGoldenIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"findings.jsonl", "issues.jsonl", "controls.json", "sarif/aws-111122223333.sarif",
-        "manifest.json"})
+        "sarif/github-acme-corp.sarif", "sarif/okta-localhost.sarif", "manifest.json"})
     void matchesTheGoldenFile(String name) throws IOException {
         String actual = normalise(Files.readString(bundle.resolve(name), StandardCharsets.UTF_8));
         Path golden = Schemas.moduleDir().resolve("src/test/resources/golden/demo/" + name);

@@ -5,10 +5,14 @@ import static dev.evidentry.distribution.Distribution.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.evidentry.core.cli.EvidentryCli;
 import dev.evidentry.demo.DemoEstate;
+import dev.evidentry.demo.DemoScan;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +33,11 @@ class DemoIT {
 
     private static final String ACCOUNT = DemoEstate.ACCOUNT;
     private static final String PROD_KEY = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final String ORG = DemoEstate.GITHUB_ORGANIZATION;
+    private static final String OKTA_AMY = "00u1amyAdmin00000g4";
+    private static final String OKTA_SAM = "00u2samOps0000000g4";
+    private static final String OKTA_NIA = "00u3niaNew0000000g4";
+    private static final String OKTA_SUZY = "00u5suzyLeft00000g4";
 
     @TempDir
     static Path workspace;
@@ -45,8 +54,7 @@ class DemoIT {
         System.setProperty("aws.secretAccessKey", DemoEstate.SECRET_ACCESS_KEY);
         System.setProperty("aws.region", "us-east-1");
         bundle = workspace.resolve("bundle");
-        run = Distribution.run("scan", "--provider", "aws", "--endpoint-url", estate.endpoint(),
-                "--output", bundle.toString(), "--no-progress");
+        run = Distribution.run(DemoScan.arguments(estate, "--output", bundle.toString(), "--no-progress"));
         findings = Distribution.findings(bundle);
     }
 
@@ -182,6 +190,89 @@ class DemoIT {
         assertThat(unmanaged.path("message").asText()).contains("not managed by SSM");
     }
 
+    /** The cross-provider MFA check judges the AWS, GitHub and Okta people in one bundle, each by its own source. */
+    @Test
+    void theMfaCheckJudgesEveryIdentitySourceInOneReport() {
+        List<JsonNode> mfa = findings.stream()
+                .filter(node -> node.path("checkId").asText().equals("identity.mfa.interactive-users")).toList();
+        assertThat(mfa).extracting(node -> node.path("resource").path("provider").asText()).containsOnly("aws",
+                "github", "okta").contains("aws", "github", "okta");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", user("bob"))).isEqualTo("FAIL");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", "bob-acme")).isEqualTo("FAIL");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", "alice-acme")).isEqualTo("PASS");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", "dan-contractor")).isEqualTo("PASS");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", OKTA_NIA)).isEqualTo("FAIL");
+        assertThat(finding(findings, "identity.mfa.interactive-users", OKTA_AMY).path("message").asText())
+                .contains("phishing-resistant");
+        // SMS is a second factor: it satisfies MFA, though not the admin check below.
+        assertThat(outcome(findings, "identity.mfa.interactive-users", OKTA_SAM)).isEqualTo("PASS");
+        assertThat(finding(findings, "identity.mfa.interactive-users", OKTA_SAM).path("message").asText())
+                .contains("sms");
+        assertThat(outcome(findings, "identity.mfa.interactive-users", OKTA_SUZY)).isEqualTo("NOT_APPLICABLE");
+    }
+
+    @Test
+    void githubVerdictsFollowTheOrganisationsSettings() {
+        assertThat(outcome(findings, "github.org.two-factor-required", ORG)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.org.default-repository-permission", ORG)).isEqualTo("PASS");
+        String guarded = ORG + "/payments-api";
+        String loose = ORG + "/infra-terraform";
+        String open = ORG + "/marketing-site";
+        assertThat(outcome(findings, "github.branch.reviews-required", guarded)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.branch.reviews-required", loose)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.branch.reviews-required", open)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.branch.admins-enforced", guarded)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.branch.admins-enforced", loose)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.branch.force-push-blocked", guarded)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.branch.force-push-blocked", loose)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.repo.secret-scanning", guarded)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.repo.secret-scanning", open)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.repo.secret-push-protection", open)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "github.repo.dependabot-alerts", guarded)).isEqualTo("PASS");
+        assertThat(outcome(findings, "github.repo.dependabot-alerts", open)).isEqualTo("FAIL");
+        // An archived repository is listed, not judged.
+        assertThat(findings).noneMatch(node -> node.path("resource").path("nativeId").asText()
+                .equals(ORG + "/2019-hackathon"));
+    }
+
+    @Test
+    void oktaVerdictsFollowTheOrgsPeopleAndPolicies() {
+        assertThat(outcome(findings, "okta.admin.strong-factor", OKTA_AMY)).isEqualTo("PASS");
+        assertThat(outcome(findings, "okta.admin.strong-factor", OKTA_SAM)).isEqualTo("FAIL");
+        assertThat(finding(findings, "okta.admin.strong-factor", OKTA_SAM).path("message").asText())
+                .contains("SMS");
+        assertThat(findings).filteredOn(node -> node.path("checkId").asText().equals("okta.admin.strong-factor"))
+                .hasSize(2);
+        assertThat(outcome(findings, "okta.user.inactive", "00u4devonDormant0g4")).isEqualTo("FAIL");
+        assertThat(outcome(findings, "okta.user.inactive", OKTA_AMY)).isEqualTo("PASS");
+        assertThat(outcome(findings, "okta.policy.mfa-required", "rst1dashboard000g4")).isEqualTo("PASS");
+        assertThat(outcome(findings, "okta.policy.mfa-required", "rst2legacyApp000g4")).isEqualTo("FAIL");
+        assertThat(outcome(findings, "okta.policy.mfa-required", "00p3sessionPol00g4")).isEqualTo("FAIL");
+        assertThat(outcome(findings, "okta.session.idle-timeout", "00p3sessionPol00g4")).isEqualTo("FAIL");
+        assertThat(outcome(findings, "okta.password-policy.strength", "00p1strongPwd000g4")).isEqualTo("PASS");
+        assertThat(outcome(findings, "okta.password-policy.strength", "00p2defaultPwd00g4")).isEqualTo("FAIL");
+    }
+
+    /** {@code evidentry demo} itself: it serves the estate, runs the scan above and stops the servers. */
+    @Test
+    void theDemoCommandScansAllThreeSources() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Path demoBundle = workspace.resolve("demo-command");
+        int code;
+        try (java.io.PrintStream outStream = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+                java.io.PrintStream errStream = new java.io.PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = DemoScan.run(new String[] {"--output", demoBundle.toString(), "--no-progress"},
+                    new EvidentryCli.Environment(outStream, errStream, Distribution.home(), false));
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(printed).contains("AWS account " + ACCOUNT).contains("GitHub organisation " + ORG)
+                .contains("Okta org at https://localhost:");
+        assertThat(Distribution.findings(demoBundle)).hasSameSizeAs(findings);
+        assertThat(demoBundle.resolve("sarif")).isDirectoryContaining("glob:**/okta-localhost.sarif");
+    }
+
     @Test
     void aDeniedCallIsAnErrorNamingItsCauseNeverAPass() {
         JsonNode denied = finding(findings, "aws.s3.access-logging", bucket("acme-legacy-archive"));
@@ -202,26 +293,47 @@ class DemoIT {
         });
     }
 
+    @Test
+    void everyGithubAndOktaRequestCarriedTheDemoTokenAndMatchedTheEstate() {
+        WireMockServer github = estate.servers().get(1);
+        WireMockServer okta = estate.servers().get(2);
+        assertThat(github.getAllServeEvents()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + DemoEstate.GITHUB_TOKEN);
+            assertThat(event.getWasMatched()).as(event.getRequest().getUrl()).isTrue();
+        });
+        assertThat(okta.getAllServeEvents()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("SSWS " + DemoEstate.OKTA_API_TOKEN);
+            assertThat(event.getRequest().getAbsoluteUrl()).startsWith("https://localhost:");
+            assertThat(event.getRequest().getHeader("User-Agent")).contains("okta-sdk-java");
+            assertThat(event.getWasMatched()).as(event.getRequest().getUrl()).isTrue();
+        });
+    }
+
     /** A stub nothing asked for would be a part of the estate the demo silently does not show. */
     @Test
     void everyStubOfTheEstateWasAskedFor() {
-        Set<UUID> used = estate.server().getAllServeEvents().stream()
-                .filter(ServeEvent::getWasMatched)
-                .map(event -> event.getStubMapping().getId())
-                .collect(Collectors.toSet());
-        assertThat(estate.server().getStubMappings())
-                .filteredOn(stub -> !used.contains(stub.getId()))
-                .extracting(StubMapping::getName)
-                .isEmpty();
+        for (WireMockServer server : estate.servers()) {
+            Set<UUID> used = server.getAllServeEvents().stream()
+                    .filter(ServeEvent::getWasMatched)
+                    .map(event -> event.getStubMapping().getId())
+                    .collect(Collectors.toSet());
+            assertThat(server.getStubMappings())
+                    .filteredOn(stub -> !used.contains(stub.getId()))
+                    .extracting(StubMapping::getName)
+                    .isEmpty();
+        }
     }
 
     @Test
     void theSarifIsValidAndNamesItsCategory() throws IOException {
-        JsonNode sarif = Distribution.JSON.readTree(bundle.resolve("sarif/aws-" + ACCOUNT + ".sarif").toFile());
-        Schemas.assertValidSarif(sarif);
-        assertThat(sarif.path("runs")).hasSize(1);
-        assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText())
-                .isEqualTo("evidentry/aws/" + ACCOUNT + "/");
+        for (String account : List.of("aws/" + ACCOUNT, "github/" + ORG, "okta/" + DemoEstate.OKTA_ORG)) {
+            JsonNode sarif = Distribution.JSON.readTree(bundle.resolve("sarif/" + account.replace('/', '-')
+                    + ".sarif").toFile());
+            Schemas.assertValidSarif(sarif);
+            assertThat(sarif.path("runs")).hasSize(1);
+            assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText())
+                    .isEqualTo("evidentry/" + account + "/");
+        }
     }
 
     @Test
@@ -248,7 +360,14 @@ class DemoIT {
         JsonNode calls = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile())
                 .path("counts").path("apiCalls");
         assertThat(calls.size()).isPositive();
-        calls.fieldNames().forEachRemaining(call -> assertThat(allowed).as("IAM action for " + call)
+        List<String> awsCalls = new java.util.ArrayList<>();
+        calls.fieldNames().forEachRemaining(call -> {
+            if (call.startsWith("aws:")) {
+                awsCalls.add(call);
+            }
+        });
+        assertThat(awsCalls).hasSizeGreaterThan(30);
+        awsCalls.forEach(call -> assertThat(allowed).as("IAM action for " + call)
                 .contains(iamAction(call.substring(call.indexOf(':') + 1))));
     }
 
@@ -264,12 +383,16 @@ class DemoIT {
     }
 
     @Test
-    void theAwsProviderCameFromItsOwnPluginDirectory() throws IOException {
+    void eachProviderCameFromItsOwnPluginDirectory() throws IOException {
         JsonNode manifest = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile());
-        assertThat(manifest.path("plugins")).anySatisfy(plugin -> {
-            assertThat(plugin.path("id").asText()).isEqualTo("aws");
-            assertThat(plugin.path("location").asText()).isEqualTo("plugins/aws");
-        });
+        for (String provider : List.of("aws", "github", "okta")) {
+            assertThat(manifest.path("plugins")).anySatisfy(plugin -> {
+                assertThat(plugin.path("id").asText()).isEqualTo(provider);
+                assertThat(plugin.path("location").asText()).isEqualTo("plugins/" + provider);
+            });
+        }
+        assertThat(Distribution.JSON.convertValue(manifest.path("scope").path("accounts"), List.class))
+                .containsExactly("aws:" + ACCOUNT, "github:" + ORG, "okta:" + DemoEstate.OKTA_ORG);
     }
 
     @Test
@@ -297,6 +420,8 @@ class DemoIT {
         String everything = Distribution.allText(bundle) + run.out() + run.err();
         assertThat(everything)
                 .doesNotContain(DemoEstate.SECRET_ACCESS_KEY)
+                .doesNotContain(DemoEstate.GITHUB_TOKEN)
+                .doesNotContain(DemoEstate.OKTA_API_TOKEN)
                 .doesNotContain("DEMOSEEDJBSWY3DPEHPK3PXP")
                 .doesNotContain("iVBORw0KGgoAAAANSUhEUg");
         assertThat(everything).contains("[REDACTED]");

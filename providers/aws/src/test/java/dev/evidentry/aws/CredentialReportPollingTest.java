@@ -11,6 +11,7 @@ import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.RawEvidence;
 import dev.evidentry.spi.fact.aws.AwsIamUser;
+import dev.evidentry.testkit.RecordingContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class CredentialReportPollingTest {
 
         RecordingContext result = collect(Duration.ofMinutes(2));
 
-        assertThat(result.issues).isEmpty();
+        assertThat(result.issues()).isEmpty();
         assertThat(result.facts(AwsIamUser.class)).hasSize(4);
         assertThat(sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
         assertThat(aws.count(queried("GenerateCredentialReport"))).isEqualTo(3);
@@ -87,7 +88,7 @@ class CredentialReportPollingTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
         assertThat(aws.count(queried("GenerateCredentialReport"))).isEqualTo(7);
         assertThat(aws.count(queried("GetCredentialReport"))).isZero();
-        assertThat(result.issues).singleElement().satisfies(issue -> {
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.cause()).isEqualTo(IssueCause.TIMEOUT);
             assertThat(issue.operation()).isEqualTo("iam:GenerateCredentialReport");
             assertThat(issue.message()).contains("STARTED").contains("PT10S");
@@ -103,7 +104,7 @@ class CredentialReportPollingTest {
         RecordingContext result = collect(Duration.ofMinutes(2));
 
         assertThat(sleeps).isEmpty();
-        assertThat(result.issues).singleElement().satisfies(issue -> {
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
             assertThat(issue.factKinds()).containsExactlyInAnyOrder(AwsIamUser.KIND, "identity.human");
         });
@@ -116,7 +117,7 @@ class CredentialReportPollingTest {
 
         RecordingContext result = collect(Duration.ofMinutes(2));
 
-        RawEvidence denied = result.evidence.values().stream()
+        RawEvidence denied = result.evidence().values().stream()
                 .filter(raw -> raw.operation().equals("GetBucketAcl") && raw.statusCode() == 403)
                 .findFirst().orElseThrow();
         assertThat(denied.provider()).isEqualTo("aws");
@@ -125,13 +126,13 @@ class CredentialReportPollingTest {
         assertThat(denied.requestParameters()).containsExactly(Map.entry("Bucket", FakeAws.BETA));
         assertThat(denied.contentType()).isEqualTo("application/xml");
         assertThat(denied.responseBody()).contains("<Code>AccessDenied</Code>");
-        assertThat(result.evidence.values()).allSatisfy(raw -> assertThat(raw.requestParameters().keySet())
+        assertThat(result.evidence().values()).allSatisfy(raw -> assertThat(raw.requestParameters().keySet())
                 .noneMatch(name -> name.equalsIgnoreCase("authorization") || name.toLowerCase().startsWith("x-amz")));
-        assertThat(result.evidence.values()).extracting(RawEvidence::operation).contains("GetCallerIdentity",
+        assertThat(result.evidence().values()).extracting(RawEvidence::operation).contains("GetCallerIdentity",
                 "GetCredentialReport", "ListBuckets", "GetPublicAccessBlock");
         // The credentials are registered as secrets, so the engine scrubs them from every output.
-        assertThat(result.secrets).contains(TestAwsEnvironment.SECRET_ACCESS_KEY, TestAwsEnvironment.SESSION_TOKEN);
-        CollectionIssue issue = result.issues.get(0);
+        assertThat(result.secrets()).contains(TestAwsEnvironment.SECRET_ACCESS_KEY, TestAwsEnvironment.SESSION_TOKEN);
+        CollectionIssue issue = result.issues().get(0);
         assertThat(issue.message()).contains("evidence ");
     }
 }

@@ -2,6 +2,7 @@ package dev.evidentry.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evidentry.testkit.RecordingContext;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

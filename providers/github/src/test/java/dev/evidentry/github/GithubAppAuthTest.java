@@ -15,6 +15,7 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.github.GithubOrganization;
 import dev.evidentry.testkit.CollectionResult;
 import dev.evidentry.testkit.ProviderTestKit;
+import dev.evidentry.testkit.RecordingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class GithubAppAuthTest {
     private RecordingContext collect(Path keyFile) {
         RecordingContext context = new RecordingContext(Map.of("api-url", github.apiUrl(), "organizations", ORG,
                 "app-id", "1", "installation-id", "1", "private-key-file", keyFile.toString()));
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
         return context;
     }
 
@@ -80,13 +81,13 @@ class GithubAppAuthTest {
     void anInstallationTokenFromAPkcs1KeySignsEveryCallAndIsNeverStored() throws Exception {
         RecordingContext result = collect(pem("RSA PRIVATE KEY", pkcs1(keys.getPrivate().getEncoded())));
 
-        assertThat(result.issues).isEmpty();
+        assertThat(result.issues()).isEmpty();
         assertThat(result.facts(GithubOrganization.class)).hasSize(1);
         assertThat(github.count(postRequestedFor(urlPathEqualTo("/app/installations/1/access_tokens")))).isEqualTo(1);
         assertThat(github.count(getRequestedFor(urlPathEqualTo("/orgs/" + ORG))
                 .withHeader("Authorization", equalTo("token " + INSTALLATION_TOKEN)))).isEqualTo(1);
         // The installation token came in a response body: registered as a secret before that body was recorded.
-        assertThat(result.secrets).contains(INSTALLATION_TOKEN);
+        assertThat(result.secrets()).contains(INSTALLATION_TOKEN);
 
         LoggedRequest app = github.server.findAll(getRequestedFor(urlPathEqualTo("/app"))).get(0);
         String jwt = app.getHeader("Authorization").substring("Bearer ".length());
@@ -95,7 +96,7 @@ class GithubAppAuthTest {
         long now = FakeGithub.NOW.getEpochSecond();
         assertThat(claims).contains("\"iss\":\"1\"").contains("\"iat\":" + (now - 60))
                 .contains("\"exp\":" + (now + 540));
-        assertThat(result.secrets).contains(jwt);
+        assertThat(result.secrets()).contains(jwt);
     }
 
     @Test
@@ -116,8 +117,8 @@ class GithubAppAuthTest {
     void aPkcs8KeyWorksToo() throws Exception {
         RecordingContext result = collect(pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
 
-        assertThat(result.issues).isEmpty();
-        assertThat(result.facts).isNotEmpty();
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.facts()).isNotEmpty();
     }
 
     @Test
@@ -127,7 +128,7 @@ class GithubAppAuthTest {
 
         RecordingContext result = collect(garbage);
 
-        CollectionIssue issue = FakeGithubAssertions.single(result.issues);
+        CollectionIssue issue = FakeGithubAssertions.single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
         assertThat(issue.message()).contains("private key").contains("private-key-file");
         assertThat(github.server.getAllServeEvents()).isEmpty();
@@ -137,9 +138,9 @@ class GithubAppAuthTest {
     void anIncompleteAppIsMissingCredentialsSayingWhatToSet() {
         RecordingContext context = new RecordingContext(Map.of("api-url", github.apiUrl(), "organizations", ORG,
                 "app-id", "1"));
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
 
-        CollectionIssue issue = FakeGithubAssertions.single(context.issues);
+        CollectionIssue issue = FakeGithubAssertions.single(context.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
         assertThat(issue.message()).contains("private-key-file").contains("installation-id");
     }

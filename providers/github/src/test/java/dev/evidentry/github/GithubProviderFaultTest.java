@@ -23,6 +23,7 @@ import dev.evidentry.spi.fact.github.GithubOrganization;
 import dev.evidentry.spi.fact.github.GithubRepository;
 import dev.evidentry.spi.fact.github.GithubSecurityAnalysis;
 import dev.evidentry.spi.fact.github.GithubVulnerabilityAlerts;
+import dev.evidentry.testkit.RecordingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class GithubProviderFaultTest {
                 "token", TOKEN));
         options.putAll(extra);
         RecordingContext context = new RecordingContext(options);
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
         return context;
     }
 
@@ -79,23 +80,23 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect(Map.of("organizations", ORG + ",octo-labs"));
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
         assertThat(issue.account()).isEmpty();
         assertThat(issue.factKinds()).isEqualTo(GithubProvider.FACT_KINDS);
         assertThat(issue.message()).contains("Bad credentials").contains("HTTP 401").contains("GITHUB_TOKEN")
                 .contains("app-id");
-        assertThat(result.evidence.get(evidenceIn(issue)).statusCode()).isEqualTo(401);
-        assertThat(result.facts).isEmpty();
+        assertThat(result.evidence().get(evidenceIn(issue)).statusCode()).isEqualTo(401);
+        assertThat(result.facts()).isEmpty();
         assertThat(github.count(requested("/orgs/octo-labs"))).isZero();
     }
 
     @Test
     void missingCredentialsAreReportedBeforeAnyCall() {
         RecordingContext context = new RecordingContext(Map.of("api-url", github.apiUrl(), "organizations", ORG));
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
 
-        CollectionIssue issue = single(context.issues);
+        CollectionIssue issue = single(context.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
         assertThat(issue.message()).contains("GITHUB_TOKEN").contains("app-id").contains("installation-id");
         assertThat(github.server.getAllServeEvents()).isEmpty();
@@ -104,9 +105,9 @@ class GithubProviderFaultTest {
     @Test
     void missingOrganizationsIsAConfigurationIssue() {
         RecordingContext context = new RecordingContext(Map.of("api-url", github.apiUrl(), "token", TOKEN));
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
 
-        CollectionIssue issue = single(context.issues);
+        CollectionIssue issue = single(context.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);
         assertThat(issue.message()).contains("organizations").contains("required");
         assertThat(github.server.getAllServeEvents()).isEmpty();
@@ -118,13 +119,13 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.account()).isEqualTo(ORG);
         assertThat(issue.resource()).isNull();
         assertThat(issue.factKinds()).isEqualTo(GithubProvider.FACT_KINDS);
         assertThat(issue.message()).contains("Not Found").contains("organizations");
-        assertThat(result.facts).isEmpty();
+        assertThat(result.facts()).isEmpty();
     }
 
     @Test
@@ -138,7 +139,7 @@ class GithubProviderFaultTest {
         RecordingContext result = collect();
 
         assertThat(result.facts(GithubOrganization.class)).isEmpty();
-        CollectionIssue settings = result.issues.stream()
+        CollectionIssue settings = result.issues().stream()
                 .filter(issue -> issue.factKinds().contains(GithubOrganization.KIND)).findFirst().orElseThrow();
         assertThat(settings.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(settings.resource().type()).isEqualTo("github.organization");
@@ -146,7 +147,7 @@ class GithubProviderFaultTest {
         assertThat(settings.message()).contains("owner").contains("admin:org");
         // Without the setting, the 2FA filter was asked for, and refused: every person's MFA is UNKNOWN.
         assertThat(result.facts(HumanIdentity.class)).hasSize(4).allMatch(person -> person.mfa() == MfaState.UNKNOWN);
-        assertThat(result.issues).hasSize(3);
+        assertThat(result.issues()).hasSize(3);
     }
 
     @Test
@@ -156,7 +157,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.operation()).isEqualTo("GET /orgs/{org}/members?filter=2fa_disabled");
         assertThat(issue.factKinds()).containsExactly(HumanIdentity.KIND);
@@ -180,7 +181,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = result.issues.stream().filter(i -> i.operation().equals("GET /orgs/{org}/members"))
+        CollectionIssue issue = result.issues().stream().filter(i -> i.operation().equals("GET /orgs/{org}/members"))
                 .findFirst().orElseThrow();
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.message()).contains("not a member");
@@ -195,7 +196,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.SERVER_ERROR);
         assertThat(issue.operation()).isEqualTo("GET /repos/{owner}/{repo}/vulnerability-alerts");
         assertThat(issue.resource().name()).isEqualTo("Hello-World");
@@ -204,7 +205,7 @@ class GithubProviderFaultTest {
         assertThat(result.facts(GithubVulnerabilityAlerts.class)).extracting(fact -> fact.resource().name())
                 .containsExactlyInAnyOrder("Spoon-Knife", "octo-rules");
         assertThat(github.count(requested(repoPath("Hello-World") + "/vulnerability-alerts"))).isEqualTo(3);
-        assertThat(result.sleeps).hasSize(2); // backoff between the three attempts, through the injected sleeper
+        assertThat(result.sleeps()).hasSize(2); // backoff between the three attempts, through the injected sleeper
     }
 
     @Test
@@ -214,7 +215,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect(Map.of("request-timeout", "PT0.2S", "max-attempts", "2"));
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.TIMEOUT);
         assertThat(issue.resource().name()).isEqualTo("Spoon-Knife");
         assertThat(issue.factKinds()).containsExactly(GithubBranchProtection.KIND);
@@ -229,12 +230,12 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
         assertThat(issue.operation()).isEqualTo("GET /orgs/{org}/repos");
         assertThat(issue.factKinds()).isEqualTo(RepositoryCollector.KINDS);
         assertThat(issue.resource()).isNull();
-        assertThat(result.evidence.get(evidenceIn(issue)).responseBody()).startsWith("[{\"id\"");
+        assertThat(result.evidence().get(evidenceIn(issue)).responseBody()).startsWith("[{\"id\"");
         assertThat(result.facts(GithubRepository.class)).isEmpty();
         assertThat(result.facts(HumanIdentity.class)).hasSize(4);
     }
@@ -246,7 +247,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect(Map.of("max-attempts", "1"));
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.resource().name()).isEqualTo("octo-rules");
         assertThat(issue.factKinds()).containsExactly(GithubBranchProtection.KIND);
         assertThat(result.facts(GithubBranchProtection.class)).noneMatch(fact -> fact.resource().name()
@@ -261,7 +262,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.resource().name()).isEqualTo("octo-rules");
         assertThat(issue.factKinds()).containsExactly(GithubSecurityAnalysis.KIND);
@@ -277,7 +278,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.operation()).isEqualTo("GET /repos/{owner}/{repo}/branches/{branch}/protection");
         assertThat(issue.message()).contains("Administration");
@@ -292,7 +293,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        assertThat(result.issues).isEmpty();
+        assertThat(result.issues()).isEmpty();
         GithubBranchProtection empty = result.facts(GithubBranchProtection.class).stream()
                 .filter(fact -> fact.resource().name().equals("Spoon-Knife")).findFirst().orElseThrow();
         assertThat(empty.branchExists()).isFalse();
@@ -306,7 +307,7 @@ class GithubProviderFaultTest {
 
         RecordingContext result = collect();
 
-        CollectionIssue issue = single(result.issues);
+        CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.factKinds()).containsExactly(GithubVulnerabilityAlerts.KIND);
         assertThat(result.facts(GithubVulnerabilityAlerts.class)).noneMatch(fact -> fact.resource().name()
@@ -316,11 +317,11 @@ class GithubProviderFaultTest {
     @Test
     void theTokenFromTheEnvironmentIsRegisteredAndNeverPutInEvidence() {
         RecordingContext context = new RecordingContext(Map.of("api-url", github.apiUrl(), "organizations", ORG));
-        new GithubProvider(context.sleeper(), name -> name.equals("GITHUB_TOKEN") ? TOKEN : null)
+        new GithubProvider(context::sleep, name -> name.equals("GITHUB_TOKEN") ? TOKEN : null)
                 .collect(context, context);
 
-        assertThat(context.issues).isEmpty();
-        assertThat(context.secrets).contains(TOKEN);
+        assertThat(context.issues()).isEmpty();
+        assertThat(context.secrets()).contains(TOKEN);
         assertThat(context.allEvidenceText()).doesNotContain(TOKEN);
         assertThat(github.count(getRequestedFor(urlPathEqualTo("/orgs/" + ORG))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)))).isEqualTo(1);

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.github.GithubVulnerabilityAlerts;
+import dev.evidentry.testkit.RecordingContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ class RateLimitTest {
                 "token", TOKEN));
         options.putAll(extra);
         RecordingContext context = new RecordingContext(options);
-        new GithubProvider(context.sleeper(), name -> null).collect(context, context);
+        new GithubProvider(context::sleep, name -> null).collect(context, context);
         return context;
     }
 
@@ -89,10 +90,10 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of());
 
-        assertThat(result.issues).isEmpty();
-        assertThat(result.sleeps).containsExactly(Duration.ofSeconds(42));
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(42));
         assertThat(github.count(requested(path))).isEqualTo(3); // limited, retried, and the 2fa_disabled list
-        assertThat(result.evidence.values()).anyMatch(raw -> raw.statusCode() == 403
+        assertThat(result.evidence().values()).anyMatch(raw -> raw.statusCode() == 403
                 && raw.responseBody().contains("API rate limit exceeded"));
     }
 
@@ -104,8 +105,8 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of("max-rate-limit-wait", "PT2H"));
 
-        assertThat(result.issues).isEmpty();
-        assertThat(result.sleeps).containsExactly(Duration.ofSeconds(FakeGithub.RESET - NOW.getEpochSecond()));
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(FakeGithub.RESET - NOW.getEpochSecond()));
         assertThat(github.count(requested("/orgs/" + ORG + "/repos"))).isEqualTo(2);
     }
 
@@ -116,8 +117,8 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of());
 
-        assertThat(result.issues).isEmpty();
-        assertThat(result.sleeps).containsExactly(Duration.ofSeconds(7));
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(7));
         assertThat(result.facts(GithubVulnerabilityAlerts.class)).filteredOn(fact -> fact.resource().name()
                 .equals("Hello-World")).singleElement().matches(GithubVulnerabilityAlerts::enabled);
     }
@@ -129,8 +130,8 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of());
 
-        assertThat(result.issues).isEmpty();
-        assertThat(result.sleeps).containsExactly(Duration.ofSeconds(60)); // GitHub: "wait for at least one minute"
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(60)); // GitHub: "wait for at least one minute"
         assertThat(github.count(requested(path))).isEqualTo(2);
     }
 
@@ -141,14 +142,14 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of("max-rate-limit-wait", "PT10M"));
 
-        assertThat(result.sleeps).isEmpty();
-        assertThat(result.issues).hasSize(5).allMatch(issue -> issue.cause() == IssueCause.THROTTLED);
-        CollectionIssue first = result.issues.get(0);
+        assertThat(result.sleeps()).isEmpty();
+        assertThat(result.issues()).hasSize(5).allMatch(issue -> issue.cause() == IssueCause.THROTTLED);
+        CollectionIssue first = result.issues().get(0);
         assertThat(first.operation()).isEqualTo("GET /orgs/{org}/members");
         assertThat(first.message()).contains("Retry-After: 3600").contains("max-rate-limit-wait PT10M");
         assertThat(github.count(requested(members))).isEqualTo(1); // sent once, never again
         // The calls not yet made when the limit came (2FA list, collaborators, repositories) stopped unsent.
-        assertThat(result.issues.subList(1, 5)).allMatch(issue -> issue.message().contains("not sent"));
+        assertThat(result.issues().subList(1, 5)).allMatch(issue -> issue.message().contains("not sent"));
         assertThat(github.count(requested("/orgs/" + ORG + "/repos"))).isZero();
     }
 
@@ -158,12 +159,12 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of("max-rate-limit-wait", "PT5M"));
 
-        CollectionIssue issue = FakeGithubAssertions.single(result.issues);
+        CollectionIssue issue = FakeGithubAssertions.single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.THROTTLED);
         assertThat(issue.account()).isEqualTo(ORG);
         assertThat(issue.message()).contains("primary rate limit").contains("PT50M");
-        assertThat(result.sleeps).isEmpty();
-        assertThat(result.facts).isEmpty();
+        assertThat(result.sleeps()).isEmpty();
+        assertThat(result.facts()).isEmpty();
     }
 
     @Test
@@ -173,10 +174,10 @@ class RateLimitTest {
 
         RecordingContext result = collect(Map.of());
 
-        CollectionIssue issue = FakeGithubAssertions.single(result.issues);
+        CollectionIssue issue = FakeGithubAssertions.single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.THROTTLED);
         assertThat(issue.resource().name()).isEqualTo("octo-rules");
-        assertThat(result.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThat(github.count(requested(path))).isEqualTo(3);
     }
 }

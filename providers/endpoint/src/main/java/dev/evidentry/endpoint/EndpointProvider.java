@@ -1,5 +1,7 @@
 package dev.evidentry.endpoint;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Endpoints (laptops, desktops, servers): malware protection, disk encryption, screen lock and operating system, from
@@ -24,11 +27,24 @@ import java.util.Set;
 public final class EndpointProvider implements Provider {
 
     static final String ID = "endpoint";
-    static final String DISPLAY_NAME = "Endpoints (osquery)";
+    static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon)";
 
     static final Set<String> FACT_KINDS = OsqueryResults.KINDS;
 
     private static final String VERSION = readVersion();
+
+    private final Sleeper sleeper;
+    private final Function<String, String> environment;
+
+    public EndpointProvider() {
+        this(Sleeper.REAL, System::getenv);
+    }
+
+    /** For tests: a sleeper that records instead of sleeping, a fake environment. */
+    EndpointProvider(Sleeper sleeper, Function<String, String> environment) {
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
 
     @Override
     public ProviderDescriptor descriptor() {
@@ -40,7 +56,7 @@ public final class EndpointProvider implements Provider {
     public void collect(CollectContext context, FactSink sink) {
         EndpointOptions options;
         try {
-            options = EndpointOptions.parse(context::option);
+            options = EndpointOptions.parse(context::option, environment);
         } catch (EndpointOptions.InvalidOptionException e) {
             sink.issue(new CollectionIssue(ID, "", "", null, "endpoint:options", FACT_KINDS,
                     IssueCause.CONFIGURATION, e.getMessage()));
@@ -51,6 +67,12 @@ public final class EndpointProvider implements Provider {
             context.progress().planned(1);
             sightings.addAll(new OsqueryResults(context, sink).read(path));
             context.progress().done("osquery results");
+        });
+        options.falcon().ifPresent(falcon -> {
+            context.registerSecret(falcon.clientSecret());
+            context.progress().planned(1);
+            sightings.addAll(new FalconHosts(new FalconApi(context, falcon, sleeper), falcon, sink).read());
+            context.progress().done("CrowdStrike Falcon hosts");
         });
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
     }

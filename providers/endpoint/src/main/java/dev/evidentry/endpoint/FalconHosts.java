@@ -1,0 +1,188 @@
+package dev.evidentry.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evidentry.spi.CollectionIssue;
+import dev.evidentry.spi.EvidenceId;
+import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
+import dev.evidentry.spi.fact.EndpointProtection;
+import dev.evidentry.spi.fact.ProtectionState;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CrowdStrike Falcon's hosts: every device id ({@code QueryDevicesByFilter}, offset paging), then their details in
+ * batches ({@code GetDeviceDetailsV2}). A host in Falcon has the sensor; it protects the host when a prevention policy
+ * is applied and the sensor is not in reduced functionality mode.
+ */
+final class FalconHosts {
+
+    static final String SOURCE = "falcon";
+    static final Set<String> KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND);
+    static final String QUERY = "QueryDevicesByFilter";
+    static final String DETAILS = "GetDeviceDetailsV2";
+    /** The documented maximum page of {@code QueryDevicesByFilter}. */
+    static final int PAGE_SIZE = 5000;
+    /** Ids per {@code GetDeviceDetailsV2} GET, well inside a URL's length. */
+    static final int BATCH_SIZE = 100;
+    /** The documented limit of offset paging; larger fleets need the scroll API. */
+    static final int MAX_OFFSET = 10_000;
+
+    private final FalconApi api;
+    private final FalconOptions options;
+    private final FactSink sink;
+
+    FalconHosts(FalconApi api, FalconOptions options, FactSink sink) {
+        this.api = api;
+        this.options = options;
+        this.sink = sink;
+    }
+
+    List<Sighting> read() {
+        try {
+            api.authenticate();
+        } catch (FalconCallException e) {
+            report(e, e.issueCause() == IssueCause.INVALID_CREDENTIALS
+                    ? "Falcon rejected the API client " + options.clientId() + ": " + e.getMessage() + "; check "
+                            + EndpointOptions.FALCON_CLIENT_ID + ", " + EndpointOptions.FALCON_SECRET_VARIABLE
+                            + " and that " + EndpointOptions.FALCON_BASE_URL + " (" + options.baseUrl()
+                            + ") is your cloud; nothing could be collected from Falcon"
+                    : e.getMessage() + "; nothing could be collected from Falcon");
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        try {
+            listIds(ids);
+        } catch (FalconCallException e) {
+            report(e, e.getMessage() + (ids.isEmpty() ? "; no Falcon host could be listed"
+                    : "; " + ids.size() + " host ids were listed before it, the others are missing"));
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<Sighting> sightings = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
+            try {
+                details(batch, sightings);
+            } catch (FalconCallException e) {
+                report(e, e.getMessage() + "; the details of " + batch.size() + " Falcon hosts are missing ("
+                        + batch.get(0) + (batch.size() > 1 ? " to " + batch.get(batch.size() - 1) : "") + ")");
+            }
+        }
+        return sightings;
+    }
+
+    private void listIds(List<String> ids) throws FalconCallException {
+        int offset = 0;
+        while (true) {
+            FalconApi.Response page = api.get(QUERY, "/devices/queries/devices/v1",
+                    List.of(Map.entry("offset", String.valueOf(offset)), Map.entry("limit", String.valueOf(PAGE_SIZE)),
+                            Map.entry("sort", "device_id.asc")));
+            JsonNode resources = page.body().path("resources");
+            JsonNode total = page.body().path("meta").path("pagination").path("total");
+            if (!resources.isArray() || !total.canConvertToLong()) {
+                throw new FalconCallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+                        + "array or no meta.pagination.total (evidence " + page.evidence() + ")");
+            }
+            resources.forEach(id -> ids.add(id.asText()));
+            offset += resources.size();
+            if (resources.isEmpty() || offset >= total.asLong()) {
+                return;
+            }
+            if (offset >= MAX_OFFSET) {
+                throw new FalconCallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
+                        + " hosts, more than offset paging reaches (" + MAX_OFFSET + "); this provider does not use "
+                        + "the scroll API yet");
+            }
+        }
+    }
+
+    private void details(List<String> batch, List<Sighting> sightings) throws FalconCallException {
+        List<Map.Entry<String, String>> parameters = batch.stream().map(id -> Map.entry("ids", id)).toList();
+        FalconApi.Response response = api.get(DETAILS, "/devices/entities/devices/v2", parameters);
+        JsonNode resources = response.body().path("resources");
+        if (!resources.isArray()) {
+            throw new FalconCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+                    + "array (evidence " + response.evidence() + ")");
+        }
+        for (JsonNode device : resources) {
+            String id = device.path("device_id").asText("");
+            if (id.isEmpty()) {
+                throw new FalconCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
+                        + "(evidence " + response.evidence() + ")");
+            }
+            sightings.add(sighting(device, response.evidence()));
+        }
+        if (resources.size() < batch.size()) {
+            sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "falcon:" + DETAILS,
+                    KINDS, IssueCause.UNKNOWN, "Falcon listed " + batch.size() + " hosts but returned the details "
+                            + "of " + resources.size() + " (hosts removed during the scan?); evidence "
+                            + response.evidence()));
+        }
+    }
+
+    static Sighting sighting(JsonNode device, EvidenceId evidence) {
+        String lastSeenText = text(device, "last_seen");
+        Instant lastSeen = null;
+        String unreadable = "";
+        try {
+            lastSeen = lastSeenText.isEmpty() ? null : Instant.parse(lastSeenText);
+        } catch (DateTimeParseException e) {
+            unreadable = "; last_seen \"" + lastSeenText + "\" could not be read";
+        }
+        String version = text(device, "agent_version");
+        String agent = "CrowdStrike Falcon" + (version.isEmpty() ? "" : " " + version);
+        JsonNode prevention = device.path("device_policies").path("prevention");
+        Sighting.Protection protection;
+        if ("yes".equalsIgnoreCase(text(device, "reduced_functionality_mode"))) {
+            protection = new Sighting.Protection(ProtectionState.INACTIVE, agent, null,
+                    "the sensor runs in reduced functionality mode" + unreadable, List.of(evidence));
+        } else if (prevention.isMissingNode() || text(prevention, "policy_id").isEmpty()) {
+            protection = new Sighting.Protection(ProtectionState.INACTIVE, agent, null,
+                    "no prevention policy is assigned: the sensor detects but does not prevent" + unreadable,
+                    List.of(evidence));
+        } else if (!prevention.path("applied").asBoolean(false)) {
+            protection = new Sighting.Protection(ProtectionState.INACTIVE, agent, null, "prevention policy "
+                    + text(prevention, "policy_id") + " is assigned but not applied" + unreadable, List.of(evidence));
+        } else {
+            String applied = text(prevention, "applied_date");
+            protection = new Sighting.Protection(ProtectionState.ACTIVE, agent, null, "prevention policy "
+                    + text(prevention, "policy_id") + " applied" + (applied.isEmpty() ? "" : " " + applied)
+                    + unreadable, List.of(evidence));
+        }
+        String build = text(device, "os_build");
+        String productName = text(device, "os_product_name");
+        Sighting.Os os = new Sighting.Os(platform(text(device, "platform_name")),
+                productName.isEmpty() ? text(device, "os_version") : productName, text(device, "os_version"), null,
+                (build.isEmpty() ? "" : "build " + build + ", ") + "last seen by Falcon "
+                        + (lastSeenText.isEmpty() ? "never" : lastSeenText), List.of(evidence));
+        return new Sighting(SOURCE, text(device, "device_id"), text(device, "hostname"),
+                text(device, "serial_number"), lastSeen, protection, null, null, os);
+    }
+
+    private static String platform(String platformName) {
+        return switch (platformName.toLowerCase(Locale.ROOT)) {
+            case "mac" -> "macos";
+            case "windows" -> "windows";
+            case "linux" -> "linux";
+            default -> platformName.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private void report(FalconCallException e, String message) {
+        sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "falcon:" + e.operation(),
+                KINDS, e.issueCause(), message));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() ? value.asText("").strip() : "";
+    }
+}

@@ -2,17 +2,15 @@ package dev.evidentry.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,7 +29,7 @@ public final class EndpointProvider implements Provider {
 
     static final Set<String> FACT_KINDS = OsqueryResults.KINDS;
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION = ProviderVersion.of(EndpointProvider.class);
 
     private final Sleeper sleeper;
     private final Function<String, String> environment;
@@ -75,22 +73,5 @@ public final class EndpointProvider implements Provider {
             context.progress().done("CrowdStrike Falcon hosts");
         });
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = EndpointProvider.class.getResourceAsStream("provider.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest, then to "unknown"
-        }
-        String manifest = EndpointProvider.class.getPackage().getImplementationVersion();
-        return manifest == null ? "unknown" : manifest;
     }
 }

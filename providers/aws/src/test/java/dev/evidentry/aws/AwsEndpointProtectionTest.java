@@ -23,18 +23,13 @@ import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.ProtectionState;
 import dev.evidentry.testkit.CollectionResult;
-import dev.evidentry.testkit.ProviderTestKit;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Endpoint protection from SSM, which moto does not implement: WireMock answers DescribeInstanceInformation and
@@ -46,46 +41,14 @@ class AwsEndpointProtectionTest {
 
     private static final Instant LAST_PING = Instant.ofEpochSecond(1_767_250_800L);
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return collect(Map.of());
-    }
-
-    private CollectionResult collect(Map<String, String> extra) {
-        Map<String, String> options = new HashMap<>(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-        options.putAll(extra);
-        return ProviderTestKit.load("aws").collect(options);
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void judgesEveryMachineBySoftwareInventory() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         Map<String, EndpointProtection> endpoints = byName(result.facts(EndpointProtection.class));
@@ -135,7 +98,7 @@ class AwsEndpointProtectionTest {
 
     @Test
     void theRecognisedAgentsAreAnOption() {
-        CollectionResult falconOnly = collect(Map.of("endpoint-agents", "FALCON"));
+        CollectionResult falconOnly = fixture.collect(Map.of("endpoint-agents", "FALCON"));
 
         assertThat(byName(falconOnly.facts(EndpointProtection.class)).values())
                 .extracting(endpoint -> endpoint.resource().name(), EndpointProtection::protection)
@@ -143,7 +106,7 @@ class AwsEndpointProtectionTest {
                         tuple(WITHOUT_AGENT, ProtectionState.ABSENT), tuple(UNMANAGED, ProtectionState.UNKNOWN),
                         tuple(STOPPED, ProtectionState.UNKNOWN), tuple(ON_PREMISES, ProtectionState.ABSENT));
 
-        CollectionResult ssmAgent = collect(Map.of("endpoint-agents", "amazon ssm agent, aws tools for windows"));
+        CollectionResult ssmAgent = fixture.collect(Map.of("endpoint-agents", "amazon ssm agent, aws tools for windows"));
 
         assertThat(byName(ssmAgent.facts(EndpointProtection.class)).get(WITHOUT_AGENT))
                 .extracting(EndpointProtection::protection, EndpointProtection::agent)
@@ -156,7 +119,7 @@ class AwsEndpointProtectionTest {
     void aMachineWithoutInventoryCannotBeSeenInto() {
         aws.fault(inventory(WITHOUT_AGENT), json("ssm/ListInventoryEntries-not-collected.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         assertThat(byName(result.facts(EndpointProtection.class)).get(WITHOUT_AGENT))
@@ -169,7 +132,7 @@ class AwsEndpointProtectionTest {
     void aDeniedInventoryCostsThatMachineOnly() {
         aws.fault(inventory(WITH_AGENT), jsonError(400, "ssm/AccessDeniedException.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds)
@@ -188,7 +151,7 @@ class AwsEndpointProtectionTest {
         aws.fault(in("us-east-1", target(SSM + "DescribeInstanceInformation")),
                 jsonError(500, "ssm/InternalServerError.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds,
@@ -204,7 +167,7 @@ class AwsEndpointProtectionTest {
     void withoutTheInstanceListTheManagedMachinesAreStillJudged() {
         aws.fault(in("us-east-1", query("DescribeInstances")), error(403, "ec2/UnauthorizedOperation.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds)
@@ -223,7 +186,7 @@ class AwsEndpointProtectionTest {
         aws.fault(in("us-east-1", target(SSM + "DescribeInstanceInformation")),
                 json("{\"InstanceInformationList\": [{\"InstanceId\": \"i-0a1b2c3d4e5f60010\", \"PingStatus\""));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::cause,
                         CollectionIssue::factKinds)
@@ -236,7 +199,7 @@ class AwsEndpointProtectionTest {
     void anUnimplementedSsmIsAServerErrorAsMotoAnswersIt() {
         aws.fault(target(SSM + "DescribeInstanceInformation"), FakeAws.motoNotImplemented());
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).extracting(CollectionIssue::region, CollectionIssue::cause)
                 .containsExactlyInAnyOrder(tuple("us-east-1", IssueCause.SERVER_ERROR),

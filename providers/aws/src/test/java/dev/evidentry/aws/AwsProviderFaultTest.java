@@ -33,17 +33,13 @@ import dev.evidentry.spi.fact.aws.AwsS3BucketLogging;
 import dev.evidentry.spi.fact.aws.AwsS3BucketVersioning;
 import dev.evidentry.testkit.CollectionResult;
 import dev.evidentry.testkit.ProviderTestKit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Denied, throttled, failing, slow and garbled answers: each gives a collection issue with the right cause, on the
@@ -53,48 +49,16 @@ class AwsProviderFaultTest {
 
     private static final Pattern EVIDENCE = Pattern.compile("evidence ([0-9a-f]{64})");
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return collect(Map.of());
-    }
-
-    private CollectionResult collect(Map<String, String> extra) {
-        Map<String, String> options = new HashMap<>(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-        options.putAll(extra);
-        return ProviderTestKit.load("aws").collect(options);
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void deniedEncryptionCostsThatBucketsEncryptionOnly() {
         aws.fault(s3(BETA, "encryption"), error(403, "s3/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
@@ -114,7 +78,7 @@ class AwsProviderFaultTest {
     void deniedBucketListCostsEveryBucketKindButNotTheAccountBlock() {
         aws.fault(s3ListBuckets(), error(403, "s3/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
@@ -133,7 +97,7 @@ class AwsProviderFaultTest {
     void deniedCredentialReportCostsUsersAndIdentitiesOnly() {
         aws.fault(query("GenerateCredentialReport"), error(403, "iam/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
@@ -151,7 +115,7 @@ class AwsProviderFaultTest {
     void throttlingPastTheRetriesIsThrottled() {
         aws.fault(query("GetAccountSummary"), error(400, "iam/Throttling.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.THROTTLED);
@@ -167,7 +131,7 @@ class AwsProviderFaultTest {
     void s3SlowDownIsThrottlingNotAServerError() {
         aws.fault(s3(ALPHA, "versioning"), error(503, "s3/SlowDown.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.THROTTLED);
@@ -181,7 +145,7 @@ class AwsProviderFaultTest {
     void anUnimplementedOperationIsAServerErrorNeverAnEmptyAnswer() {
         aws.fault(s3(ALPHA, "logging"), FakeAws.motoNotImplemented());
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.SERVER_ERROR);
@@ -199,7 +163,7 @@ class AwsProviderFaultTest {
     void anIamServerErrorOnTheQueryProtocolIsAServerError() {
         aws.fault(query("GetAccountPasswordPolicy"), FakeAws.motoNotImplemented());
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.SERVER_ERROR);
@@ -209,12 +173,12 @@ class AwsProviderFaultTest {
 
     @Test
     void aSlowAnswerTimesOut() {
-        collect(); // warm up: the first collection in a JVM loads the SDK, which must not count against the timeout
+        fixture.collect(); // warm up: the first collection in a JVM loads the SDK, which must not count against the timeout
         aws.fault(query("GetAccountPasswordPolicy"),
                 xml("iam/GetAccountPasswordPolicy.xml").withFixedDelay(4_000));
 
         long started = System.nanoTime();
-        CollectionResult result = collect(Map.of("api-call-timeout", "PT1S", "max-attempts", "1"));
+        CollectionResult result = fixture.collect(Map.of("api-call-timeout", "PT1S", "max-attempts", "1"));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         CollectionIssue issue = single(result.issues());
@@ -230,7 +194,7 @@ class AwsProviderFaultTest {
     void aGarbledBodyIsMalformedAndNamesItsEvidence() {
         aws.fault(s3(ALPHA, "acl"), xml("<?xml version=\"1.0\"?><AccessControlPolicy><Owner><ID>x</ID></Own"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
@@ -245,7 +209,7 @@ class AwsProviderFaultTest {
     void anAclAnswerThatSaysNothingIsNotReadAsPrivate() {
         aws.fault(s3(ALPHA, "acl"), xml("<?xml version=\"1.0\"?><AccessControlPolicy/>"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues()).cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
         assertThat(names(result.facts(AwsS3BucketAcl.class))).containsExactly(BETA);
@@ -258,7 +222,7 @@ class AwsProviderFaultTest {
                         + "access_key_1_last_rotated,access_key_2_active,access_key_2_last_rotated\n"
                         + "alice,arn:aws:iam::111122223333:user/alice,yesterday,true,false,false,N/A,false,N/A\n")));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
@@ -275,7 +239,7 @@ class AwsProviderFaultTest {
                 + "2010-05-08/\"><GetAccountSummaryResult><SummaryMap><entry><key>Users</key><value>4</value></entry>"
                 + "</SummaryMap></GetAccountSummaryResult></GetAccountSummaryResponse>"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::cause, CollectionIssue::factKinds)
                 .containsExactly(IssueCause.MALFORMED_RESPONSE, Set.of(AwsRootAccount.KIND));
@@ -286,7 +250,7 @@ class AwsProviderFaultTest {
     void rejectedCredentialsStopTheScanWithOneIssue() {
         aws.fault(query("GetCallerIdentity"), error(403, "sts/InvalidClientTokenId.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
@@ -299,10 +263,9 @@ class AwsProviderFaultTest {
 
     @Test
     void missingCredentialsSayWhatToDo() {
-        environment.close();
-        environment = TestAwsEnvironment.withoutCredentials();
+        fixture.withoutCredentials();
 
-        CollectionResult result = collect(Map.of("profile", "evidentry-no-such-profile"));
+        CollectionResult result = fixture.collect(Map.of("profile", "evidentry-no-such-profile"));
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
@@ -319,10 +282,9 @@ class AwsProviderFaultTest {
                         && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
                         && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null,
                 "the environment holds AWS credentials");
-        environment.close();
-        environment = TestAwsEnvironment.withoutCredentials();
+        fixture.withoutCredentials();
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
@@ -335,7 +297,7 @@ class AwsProviderFaultTest {
 
     @Test
     void anUnknownRegionIsAConfigurationIssueBeforeAnyCall() {
-        CollectionResult result = collect(Map.of("regions", "us-east-1,mars-north-1"));
+        CollectionResult result = fixture.collect(Map.of("regions", "us-east-1,mars-north-1"));
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);
@@ -349,7 +311,7 @@ class AwsProviderFaultTest {
     void withoutTheVirtualDeviceListEachMfaUserIsAskedDirectly() {
         aws.fault(query("ListVirtualMFADevices"), error(403, "iam/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty(); // nothing is missing: ListMFADevices told every device's type
         assertThat(result.facts(HumanIdentity.class))
@@ -363,7 +325,7 @@ class AwsProviderFaultTest {
         aws.fault(query("ListVirtualMFADevices"), error(403, "iam/AccessDenied.xml"));
         aws.fault(query("ListMFADevices"), error(403, "iam/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).extracting(issue -> issue.resource().name(), CollectionIssue::cause,
                         CollectionIssue::factKinds)
@@ -385,7 +347,7 @@ class AwsProviderFaultTest {
     void aBucketWhoseRegionCannotBeLearnedIsStillListed() {
         aws.fault(s3(BETA, "location"), error(403, "s3/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.operation()).isEqualTo("s3:GetBucketLocation");
@@ -401,7 +363,7 @@ class AwsProviderFaultTest {
     void aPasswordPolicyThatDoesNotExistIsAFactNotAnIssue() {
         aws.fault(query("GetAccountPasswordPolicy"), error(404, "iam/NoSuchEntity-PasswordPolicy.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         assertThat(result.facts(AwsPasswordPolicy.class)).singleElement()
@@ -414,7 +376,7 @@ class AwsProviderFaultTest {
                 aResponse().withStatus(500).withBody("<Error><Code>InternalError</Code><Message>We encountered an "
                         + "internal error. Please try again.</Message></Error>"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.SERVER_ERROR);

@@ -36,11 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What moto cannot show, against WireMock answering like AWS: root MFA on, old keys and old sign-ins in the credential
@@ -49,40 +46,14 @@ import org.junit.jupiter.api.Test;
  */
 class AwsProviderWireMockTest {
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void readsTheRootAccountAndCredentialAgesFromTheReport() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         assertThat(result.facts(AwsRootAccount.class)).singleElement().satisfies(root -> {
@@ -122,7 +93,7 @@ class AwsProviderWireMockTest {
 
     @Test
     void namesEachUsersStrongestSecondFactorAndTheEvidenceForIt() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         Map<String, HumanIdentity> people = by(result.facts(HumanIdentity.class), HumanIdentity::login);
         assertThat(people.values()).extracting(HumanIdentity::login, HumanIdentity::interactiveSignIn,
@@ -146,7 +117,7 @@ class AwsProviderWireMockTest {
 
     @Test
     void readsBucketsOverPagesEachInItsRegion() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         Map<String, AwsS3Bucket> buckets = byResource(result.facts(AwsS3Bucket.class));
@@ -208,7 +179,7 @@ class AwsProviderWireMockTest {
 
     @Test
     void fetchesEachDatumExactlyOnce() {
-        collect();
+        fixture.collect();
 
         assertThat(aws.count(queried("GetCallerIdentity"))).isEqualTo(1);
         assertThat(aws.count(queried("DescribeRegions"))).isZero(); // the regions option was given
@@ -250,7 +221,7 @@ class AwsProviderWireMockTest {
 
     @Test
     void storesNoSecret() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         String stored = result.allStoredText();
         assertThat(stored).contains("ListVirtualMFADevices").contains("Base32StringSeed").contains("QRCodePNG");

@@ -36,11 +36,8 @@ import dev.evidentry.testkit.ProviderTestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How many requests the regional services cost against WireMock's baseline account: each listing once per region and
@@ -61,40 +58,14 @@ class AwsRegionalCallCountTest {
     private static final String US = "us-east-1";
     private static final String EU = "eu-west-1";
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void describesEachKeyOnceHoweverManyStoresUseIt() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         // The customer key backs two volumes, an RDS instance and a table, and ListKeys names it: one DescribeKey.
@@ -122,7 +93,7 @@ class AwsRegionalCallCountTest {
 
     @Test
     void makesEachRegionalCallOncePerRegionAndPage() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         expect(2, 1, () -> queried("DescribeVolumes"));

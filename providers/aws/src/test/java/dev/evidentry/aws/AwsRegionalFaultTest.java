@@ -38,15 +38,10 @@ import dev.evidentry.spi.fact.aws.AwsKmsKey;
 import dev.evidentry.spi.fact.aws.AwsRdsInstance;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
 import dev.evidentry.testkit.CollectionResult;
-import dev.evidentry.testkit.ProviderTestKit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Denied, throttled, failing and garbled answers from each regional service: an issue with the right cause, on the
@@ -58,42 +53,16 @@ class AwsRegionalFaultTest {
     private static final ResourceRef US_EAST_1 = ResourceRef.forRegion("aws", ACCOUNT, "us-east-1");
     private static final ResourceRef EU_WEST_1 = ResourceRef.forRegion("aws", ACCOUNT, "eu-west-1");
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void deniedVolumesCostTheRegionsVolumeEncryptionOnly() {
         aws.fault(in("us-east-1", query("DescribeVolumes")), error(403, "ec2/UnauthorizedOperation.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::resource, CollectionIssue::region,
@@ -114,7 +83,7 @@ class AwsRegionalFaultTest {
     void throttledDefaultEncryptionIsThrottledAfterTheRetries() {
         aws.fault(in("eu-west-1", query("GetEbsEncryptionByDefault")), error(503, "ec2/RequestLimitExceeded.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds, CollectionIssue::message)
@@ -131,7 +100,7 @@ class AwsRegionalFaultTest {
         aws.fault(in("us-east-1", query("DescribeSecurityGroups")), xml("<DescribeSecurityGroupsResponse xmlns="
                 + "\"http://ec2.amazonaws.com/doc/2016-11-15/\"><securityGroupInfo><item><groupId>sg-1</grou"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
@@ -145,7 +114,7 @@ class AwsRegionalFaultTest {
     void deniedRdsCostsInstancesAndTheirEncryption() {
         aws.fault(in("us-east-1", query("DescribeDBInstances")), error(403, "rds/AccessDenied.xml"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::resource, CollectionIssue::cause,
@@ -162,7 +131,7 @@ class AwsRegionalFaultTest {
     void aKeyThatCannotBeDescribedIsAskedOnceAndCostsEveryStoreUsingIt() {
         aws.fault(key("DescribeKey", US_CMK), FakeAws.jsonError(400, "kms/AccessDeniedException.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(aws.count(keyRequested("DescribeKey", US_CMK))).isEqualTo(1); // the failure is kept, not re-asked
         assertThat(result.issues()).allSatisfy(issue -> {
@@ -191,7 +160,7 @@ class AwsRegionalFaultTest {
         aws.fault(in("eu-west-1", target(KMS + "ListKeys")), jsonError(500,
                 "{\"__type\":\"KMSInternalException\",\"message\":\"An internal error occurred.\"}"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
@@ -206,7 +175,7 @@ class AwsRegionalFaultTest {
         aws.fault(target(DYNAMODB + "DescribeTable").withRequestBody(WireMock.matchingJsonPath("$.TableName",
                 WireMock.equalTo("orders"))), json("{\"Table\": {\"TableName\": \"orders\", \"TableArn\": "));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds)
@@ -224,7 +193,7 @@ class AwsRegionalFaultTest {
                 + "dynamodb.v20120810#AccessDeniedException\",\"message\":\"User: arn:aws:iam::111122223333:user/"
                 + "evidentry-auditor is not authorized to perform: dynamodb:ListTables\"}"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
@@ -238,7 +207,7 @@ class AwsRegionalFaultTest {
         aws.fault(target(CLOUDTRAIL + "GetTrailStatus").withRequestBody(WireMock.matchingJsonPath("$.Name",
                 WireMock.equalTo(ORG_TRAIL))), jsonError(400, "config/ThrottlingException.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds,
@@ -258,7 +227,7 @@ class AwsRegionalFaultTest {
                 + "\"AccessDeniedException\",\"message\":\"User is not authorized to perform: "
                 + "cloudtrail:DescribeTrails\"}"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
@@ -274,7 +243,7 @@ class AwsRegionalFaultTest {
                 "guardduty/SubscriptionRequiredException.json").withHeader("x-amzn-ErrorType",
                 "SubscriptionRequiredException"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds, CollectionIssue::message)
@@ -292,7 +261,7 @@ class AwsRegionalFaultTest {
                 .withBody("{\"message\":\"User: arn:aws:iam::111122223333:user/evidentry-auditor is not authorized to "
                         + "perform: guardduty:GetDetector\",\"__type\":\"AccessDeniedException\"}"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
@@ -306,7 +275,7 @@ class AwsRegionalFaultTest {
         aws.fault(in("us-east-1", target(CONFIG + "DescribeConfigurationRecorderStatus")),
                 jsonError(400, "config/ThrottlingException.json"));
 
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)

@@ -24,15 +24,11 @@ import dev.evidentry.spi.fact.aws.AwsRdsInstance;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup.WorldIngress;
 import dev.evidentry.testkit.CollectionResult;
-import dev.evidentry.testkit.ProviderTestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What moto cannot show of the regional services, against WireMock answering like AWS: keys AWS manages (moto's say
@@ -41,40 +37,14 @@ import org.junit.jupiter.api.Test;
  */
 class AwsRegionalWireMockTest {
 
-    private static FakeAws aws;
+    @RegisterExtension
+    static final AwsWireMockFixture fixture = new AwsWireMockFixture();
 
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startWireMock() {
-        aws = FakeAws.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        aws.reset();
-        aws.baseline();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
-
-    private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of("endpoint-url", aws.endpoint(),
-                "regions", "us-east-1,eu-west-1", "max-attempts", "2", "api-call-timeout", "PT10S"));
-    }
+    private static final FakeAws aws = fixture.aws();
 
     @Test
     void classifiesEveryDataStoreByWhoManagesItsKey() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.issues()).isEmpty();
         assertThat(result.facts(DataStoreEncryption.class)).filteredOn(f -> !f.resource().type().equals(
@@ -107,7 +77,7 @@ class AwsRegionalWireMockTest {
 
     @Test
     void reportsCustomerKeysOnlyAndAsksRotationWhereKmsCanRotate() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.facts(AwsKmsKey.class)).extracting(Fact::resource, AwsKmsKey::keyState, AwsKmsKey::keySpec,
                         AwsKmsKey::rotationEnabled, AwsKmsKey::rotatable)
@@ -125,7 +95,7 @@ class AwsRegionalWireMockTest {
 
     @Test
     void readsSecurityGroupsInstancesAndRegionSettings() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         Map<String, AwsSecurityGroup> groups = byName(result.facts(AwsSecurityGroup.class));
         assertThat(groups.values()).extracting(g -> g.resource().name(), AwsSecurityGroup::groupName,
@@ -163,7 +133,7 @@ class AwsRegionalWireMockTest {
 
     @Test
     void countsEachTrailOnceInItsHomeRegion() {
-        CollectionResult result = collect();
+        CollectionResult result = fixture.collect();
 
         assertThat(result.facts(AwsCloudTrailTrail.class)).extracting(Fact::resource, AwsCloudTrailTrail::multiRegion,
                         AwsCloudTrailTrail::logging, AwsCloudTrailTrail::logFileValidation,

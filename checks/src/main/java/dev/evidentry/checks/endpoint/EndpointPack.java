@@ -4,10 +4,14 @@ import dev.evidentry.spi.Check;
 import dev.evidentry.spi.CheckPack;
 import java.util.List;
 
-/** Whether the devices and servers people work on are protected against malicious software. */
+/**
+ * Whether the devices and servers people work on are protected against malicious software, encrypt their disks,
+ * lock when left idle and still report to the systems that watch them.
+ */
 public final class EndpointPack implements CheckPack {
 
-    private final List<Check> checks = List.of(new EndpointProtectionActiveCheck());
+    private final List<Check> checks = List.of(new EndpointProtectionActiveCheck(), new EndpointDiskEncryptedCheck(),
+            new EndpointScreenLockCheck(), new EndpointReportedCheck());
 
     @Override
     public String id() {

@@ -8,18 +8,22 @@ import dev.evidentry.spi.Finding;
 import dev.evidentry.spi.Severity;
 import dev.evidentry.spi.fact.EndpointProtection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Every endpoint, laptop or server, whatever source reports it, runs an active antivirus or EDR agent; when the source
- * reports the age of its signatures, they are at most {@value #MAX_SIGNATURE_AGE_DAYS} full days old.
+ * reports the age of its signatures, they are at most {@value #MAX_SIGNATURE_AGE_DAYS} full days old. A device whose
+ * last report is stale ({@link LastReport}) is judged on that report, and the finding says how old it is.
  */
 public final class EndpointProtectionActiveCheck implements Check {
 
     public static final String ID = "endpoint.protection.active";
     static final int MAX_SIGNATURE_AGE_DAYS = 7;
+
+    private final int maxReportAgeDays = LastReport.maxAgeDays();
 
     private final CheckDescriptor descriptor = new CheckDescriptor(ID,
             "Endpoints run active antivirus or EDR protection", Severity.HIGH, Set.of(EndpointProtection.KIND),
@@ -32,33 +36,36 @@ public final class EndpointProtectionActiveCheck implements Check {
 
     @Override
     public Stream<Finding> evaluate(Facts facts) {
-        return facts.all(EndpointProtection.class).map(this::judge);
+        Instant now = facts.clock().instant();
+        return facts.all(EndpointProtection.class).map(endpoint -> judge(endpoint, now));
     }
 
-    private Finding judge(EndpointProtection endpoint) {
+    private Finding judge(EndpointProtection endpoint, Instant now) {
+        String caveat = LastReport.caveat(endpoint.lastReported(), now, maxReportAgeDays);
         String host = endpoint.hostname().isEmpty() ? endpoint.resource().name() : endpoint.hostname();
         String agent = endpoint.agent().isEmpty() ? "an unnamed agent" : endpoint.agent();
         String detail = endpoint.detail().isEmpty() ? "." : ": " + endpoint.detail() + ".";
         return switch (endpoint.protection()) {
-            case ACTIVE -> active(endpoint, "Endpoint " + host + " is protected by " + agent);
+            case ACTIVE -> active(endpoint, "Endpoint " + host + " is protected by " + agent, caveat);
             case INACTIVE -> Finding.fail(descriptor, endpoint, "Endpoint " + host + " has " + agent
-                    + " installed, but it is not protecting the device" + detail);
+                    + " installed, but it is not protecting the device" + detail + caveat);
             case ABSENT -> Finding.fail(descriptor, endpoint, "Endpoint " + host + " has no known antivirus/EDR agent"
-                    + detail);
+                    + detail + caveat);
             case UNKNOWN -> Finding.error(descriptor, endpoint, "The protection of endpoint " + host
-                    + " could not be seen" + detail);
+                    + " could not be seen" + detail + caveat);
         };
     }
 
-    private Finding active(EndpointProtection endpoint, String protectedBy) {
+    private Finding active(EndpointProtection endpoint, String protectedBy, String caveat) {
         if (endpoint.signatureAgeIfKnown().isEmpty()) {
-            return Finding.pass(descriptor, endpoint, protectedBy + ".");
+            return Finding.pass(descriptor, endpoint, protectedBy + "." + caveat);
         }
         Duration age = endpoint.signatureAge();
         return age.toDays() > MAX_SIGNATURE_AGE_DAYS
                 ? Finding.fail(descriptor, endpoint, protectedBy + ", but its signatures are " + describe(age)
-                        + " old (limit " + MAX_SIGNATURE_AGE_DAYS + " days).")
-                : Finding.pass(descriptor, endpoint, protectedBy + "; its signatures are " + describe(age) + " old.");
+                        + " old (limit " + MAX_SIGNATURE_AGE_DAYS + " days)." + caveat)
+                : Finding.pass(descriptor, endpoint, protectedBy + "; its signatures are " + describe(age) + " old."
+                        + caveat);
     }
 
     /** Whole days, or whole hours under a day: {@code 1 day}, {@code 9 days}, {@code 5 hours}. */

@@ -111,6 +111,21 @@ class EndpointProtectionActiveCheckTest {
     }
 
     @Test
+    void aStaleDeviceIsJudgedOnItsLastReportAndSaysHowOldItIs() {
+        ResourceRef device = ResourceRef.global("endpoint", "fleet", "endpoint.device", "serial/SN1", "old-mac");
+        assertThat(evaluate(check,
+                new EndpointProtection(device, "old-mac", "SN1", "SentinelOne", ProtectionState.ACTIVE, null,
+                        daysAgo(22), "", evidence('a')),
+                endpoint("b-laptop", DEFENDER, ProtectionState.ACTIVE, Duration.ofDays(9), "")))
+                .extracting(Finding::outcome, Finding::message)
+                .containsExactly(
+                        tuple(PASS, "Endpoint old-mac is protected by SentinelOne. This is as of its last report, 22"
+                                + " days ago."),
+                        tuple(FAIL, "Endpoint b-laptop is protected by " + DEFENDER + ", but its signatures are 9 days"
+                                + " old (limit 7 days)."));
+    }
+
+    @Test
     void anEndpointWithoutAHostNameIsNamedByItsResource() {
         ResourceRef instance = new ResourceRef("aws", "123456789012", "eu-west-1", "aws.ec2.instance",
                 "arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc", "i-0abc");

@@ -44,12 +44,7 @@ final class CloudTrailCollector implements ServiceCollector {
 
     @Override
     public List<Task> firstTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (Region region : scope.regions()) {
-            tasks.add(new Task("cloudtrail:DescribeTrails", scope.regionRef(region), KINDS,
-                    () -> describeTrails(region)));
-        }
-        return tasks;
+        return Task.perRegion(scope, "cloudtrail:DescribeTrails", KINDS, region -> () -> describeTrails(region));
     }
 
     /** One GetTrailStatus per distinct trail, in its home region. */

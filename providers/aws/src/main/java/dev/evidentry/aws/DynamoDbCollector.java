@@ -9,7 +9,6 @@ import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -49,24 +48,17 @@ final class DynamoDbCollector implements ServiceCollector {
 
     @Override
     public List<Task> firstTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (Region region : scope.regions()) {
+        return Task.perRegion(scope, "dynamodb:ListTables", KINDS, region -> {
             DynamoDbClient dynamoDb = clients.dynamoDb(region);
-            tasks.add(new Task("dynamodb:ListTables", scope.regionRef(region), KINDS,
-                    () -> listTables(dynamoDb, region)));
-        }
-        return tasks;
+            return () -> listTables(dynamoDb, region);
+        });
     }
 
     /** One task per table: DescribeTable, then its key (described once per scan) when it names one. */
     @Override
     public List<Task> followUpTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (ListedTable table : listed) {
-            tasks.add(new Task("dynamodb:DescribeTable", table.ref(), KINDS, () -> describeTable(table)));
-        }
-        listed.clear();
-        return tasks;
+        return Task.drain(listed, table -> new Task("dynamodb:DescribeTable", table.ref(), KINDS,
+                () -> describeTable(table)));
     }
 
     private void listTables(DynamoDbClient dynamoDb, Region region) {

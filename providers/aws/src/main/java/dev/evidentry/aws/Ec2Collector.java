@@ -79,14 +79,9 @@ final class Ec2Collector implements ServiceCollector {
     /** One task per encrypted volume: its key, described once per scan, says whose key it is. */
     @Override
     public List<Task> followUpTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (KeyedVolume volume : encrypted) {
-            tasks.add(new Task("kms:DescribeKey", volume.ref(), Set.of(DataStoreEncryption.KIND),
-                    () -> sink.accept(keys.classify(volume.ref(), volume.keyArn(), "Encrypted=true",
-                            List.of(volume.page())))));
-        }
-        encrypted.clear();
-        return tasks;
+        return Task.drain(encrypted, volume -> new Task("kms:DescribeKey", volume.ref(),
+                Set.of(DataStoreEncryption.KIND), () -> sink.accept(keys.classify(volume.ref(), volume.keyArn(),
+                        "Encrypted=true", List.of(volume.page())))));
     }
 
     private void listVolumes(Ec2Client ec2, Region region) {

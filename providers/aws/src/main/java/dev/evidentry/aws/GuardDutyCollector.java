@@ -44,12 +44,7 @@ final class GuardDutyCollector implements ServiceCollector {
 
     @Override
     public List<Task> firstTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (Region region : scope.regions()) {
-            tasks.add(new Task("guardduty:ListDetectors", scope.regionRef(region), KINDS,
-                    () -> listDetectors(region)));
-        }
-        return tasks;
+        return Task.perRegion(scope, "guardduty:ListDetectors", KINDS, region -> () -> listDetectors(region));
     }
 
     /** One task per region with a detector: GetDetector (a region has at most one). */

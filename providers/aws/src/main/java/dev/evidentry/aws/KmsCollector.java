@@ -47,23 +47,16 @@ final class KmsCollector implements ServiceCollector {
 
     @Override
     public List<Task> firstTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (Region region : scope.regions()) {
+        return Task.perRegion(scope, "kms:ListKeys", KINDS, region -> {
             KmsClient kms = clients.kms(region);
-            tasks.add(new Task("kms:ListKeys", scope.regionRef(region), KINDS, () -> listKeys(kms, region)));
-        }
-        return tasks;
+            return () -> listKeys(kms, region);
+        });
     }
 
     /** One task per key: DescribeKey (shared with the data stores), then its rotation when it can rotate. */
     @Override
     public List<Task> followUpTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (ListedKey key : listed) {
-            tasks.add(new Task("kms:DescribeKey", key.ref(), KINDS, () -> collectKey(key)));
-        }
-        listed.clear();
-        return tasks;
+        return Task.drain(listed, key -> new Task("kms:DescribeKey", key.ref(), KINDS, () -> collectKey(key)));
     }
 
     private void listKeys(KmsClient kms, Region region) {

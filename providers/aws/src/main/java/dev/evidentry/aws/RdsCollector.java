@@ -9,7 +9,6 @@ import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
 import dev.evidentry.spi.fact.aws.AwsRdsInstance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -46,26 +45,18 @@ final class RdsCollector implements ServiceCollector {
 
     @Override
     public List<Task> firstTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (Region region : scope.regions()) {
+        return Task.perRegion(scope, "rds:DescribeDBInstances", KINDS, region -> {
             RdsClient rds = clients.rds(region);
-            tasks.add(new Task("rds:DescribeDBInstances", scope.regionRef(region), KINDS,
-                    () -> listInstances(rds, region)));
-        }
-        return tasks;
+            return () -> listInstances(rds, region);
+        });
     }
 
     /** One task per encrypted instance: its key, described once per scan, says whose key it is. */
     @Override
     public List<Task> followUpTasks() {
-        List<Task> tasks = new ArrayList<>();
-        for (KeyedInstance instance : encrypted) {
-            tasks.add(new Task("kms:DescribeKey", instance.ref(), Set.of(DataStoreEncryption.KIND),
-                    () -> sink.accept(keys.classify(instance.ref(), instance.keyArn(), "StorageEncrypted=true",
-                            List.of(instance.page())))));
-        }
-        encrypted.clear();
-        return tasks;
+        return Task.drain(encrypted, instance -> new Task("kms:DescribeKey", instance.ref(),
+                Set.of(DataStoreEncryption.KIND), () -> sink.accept(keys.classify(instance.ref(), instance.keyArn(),
+                        "StorageEncrypted=true", List.of(instance.page())))));
     }
 
     private void listInstances(RdsClient rds, Region region) {

@@ -6,8 +6,13 @@ import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * One unit of collection run on the engine's pool: usually one API call and the facts built from it. A failed call
@@ -24,6 +29,29 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
         requireNonNull(operation, "operation is null");
         factKinds = Set.copyOf(requireNonNull(factKinds, "factKinds is null"));
         requireNonNull(body, "body is null");
+    }
+
+    /**
+     * One task per region in scope, each on its region's reference: {@code body} is asked for a region's work when
+     * the tasks are built (so the region's client is built here, on the provider's thread) and the work runs later.
+     */
+    static List<Task> perRegion(Scope scope, String operation, Set<String> factKinds,
+            Function<Region, Runnable> body) {
+        List<Task> tasks = new ArrayList<>();
+        for (Region region : scope.regions()) {
+            tasks.add(new Task(operation, scope.regionRef(region), factKinds, body.apply(region)));
+        }
+        return tasks;
+    }
+
+    /** One task for every item a listing queued, the queue left empty for the next phase. */
+    static <T> List<Task> drain(Queue<T> listed, Function<T, Task> task) {
+        List<Task> tasks = new ArrayList<>();
+        for (T item : listed) {
+            tasks.add(task.apply(item));
+        }
+        listed.clear();
+        return tasks;
     }
 
     /** Runs every task on the pool, reporting progress and turning every failure into an issue. */

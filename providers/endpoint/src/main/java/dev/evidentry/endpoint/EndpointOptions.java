@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** The provider's options, read before anything is collected: one bad value stops the scan with one issue. */
-record EndpointOptions(Optional<Path> osqueryResults, Optional<FalconOptions> falcon) {
+record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falcon) {
 
     static final String OSQUERY_RESULTS = "osquery-results";
     static final String FALCON_BASE_URL = "falcon-base-url";
@@ -51,7 +51,7 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<FalconOptions> fa
         } catch (java.nio.file.InvalidPathException e) {
             throw new InvalidOptionException("the option " + OSQUERY_RESULTS + " is not a path: " + e.getMessage());
         }
-        Optional<FalconOptions> falcon = falcon(option, environment);
+        Optional<ApiOptions> falcon = falcon(option, environment);
         if (osquery.isEmpty() && falcon.isEmpty()) {
             throw new InvalidOptionException("no endpoint source is configured: give " + OSQUERY_RESULTS + " or "
                     + FALCON_CLIENT_ID);
@@ -59,7 +59,7 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<FalconOptions> fa
         return new EndpointOptions(osquery, falcon);
     }
 
-    private static Optional<FalconOptions> falcon(Function<String, Optional<String>> option,
+    private static Optional<ApiOptions> falcon(Function<String, Optional<String>> option,
             Function<String, String> environment) throws InvalidOptionException {
         Optional<String> clientId = option.apply(FALCON_CLIENT_ID);
         if (clientId.isEmpty()) {
@@ -75,7 +75,7 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<FalconOptions> fa
                         + "secret: set " + FALCON_SECRET_VARIABLE + " (or the option " + FALCON_CLIENT_SECRET + ")"));
         URI baseUrl;
         try {
-            baseUrl = option.apply(FALCON_BASE_URL).map(URI::create).orElse(FalconOptions.DEFAULT_BASE_URL);
+            baseUrl = option.apply(FALCON_BASE_URL).map(URI::create).orElse(URI.create("https://api.crowdstrike.com"));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException("the option " + FALCON_BASE_URL + " is not a URL: " + e.getMessage());
         }
@@ -84,7 +84,7 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<FalconOptions> fa
             throw new InvalidOptionException("the option " + FALCON_BASE_URL + " must be an https URL (http only for "
                     + "a loopback test server): " + baseUrl);
         }
-        return Optional.of(new FalconOptions(baseUrl, clientId.get(), secret,
+        return Optional.of(new ApiOptions(baseUrl, clientId.get(), secret,
                 duration(option, FALCON_REQUEST_TIMEOUT, Duration.ofSeconds(30)),
                 duration(option, FALCON_MAX_RATE_LIMIT_WAIT, Duration.ofMinutes(2)),
                 attempts(option)));

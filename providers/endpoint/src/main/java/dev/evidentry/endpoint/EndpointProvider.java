@@ -69,7 +69,7 @@ public final class EndpointProvider implements Provider {
         options.falcon().ifPresent(falcon -> {
             context.registerSecret(falcon.clientSecret());
             context.progress().planned(1);
-            sightings.addAll(new FalconHosts(new FalconApi(context, falcon, sleeper), falcon, sink).read());
+            sightings.addAll(new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon, sink).read());
             context.progress().done("CrowdStrike Falcon hosts");
         });
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);

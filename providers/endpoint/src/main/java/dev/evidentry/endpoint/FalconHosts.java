@@ -34,11 +34,34 @@ final class FalconHosts {
     /** The documented limit of offset paging; larger fleets need the scroll API. */
     static final int MAX_OFFSET = 10_000;
 
-    private final FalconApi api;
-    private final FalconOptions options;
+    /**
+     * Falcon's ways: the token at {@code /oauth2/token}; a 429's {@code X-RateLimit-RetryAfter} is the epoch second
+     * when a call is allowed again; errors are {@code "errors": [{"code": 403, "message": "..."}]}.
+     */
+    static final BearerApi.Dialect DIALECT = new BearerApi.Dialect(SOURCE, "oauth2AccessToken", "/oauth2/token", false,
+            (response, now) -> response.headers().firstValue("X-RateLimit-RetryAfter").flatMap(value -> {
+                try {
+                    return java.util.Optional.of(java.time.Duration.between(now,
+                            Instant.ofEpochSecond(Long.parseLong(value.strip()))));
+                } catch (NumberFormatException e) {
+                    return java.util.Optional.empty();
+                }
+            }),
+            body -> {
+                List<String> words = new ArrayList<>();
+                body.path("errors").forEach(error -> {
+                    if (!error.path("message").asText("").isEmpty()) {
+                        words.add(error.path("message").asText());
+                    }
+                });
+                return String.join("; ", words);
+            });
+
+    private final BearerApi api;
+    private final ApiOptions options;
     private final FactSink sink;
 
-    FalconHosts(FalconApi api, FalconOptions options, FactSink sink) {
+    FalconHosts(BearerApi api, ApiOptions options, FactSink sink) {
         this.api = api;
         this.options = options;
         this.sink = sink;
@@ -47,7 +70,7 @@ final class FalconHosts {
     List<Sighting> read() {
         try {
             api.authenticate();
-        } catch (FalconCallException e) {
+        } catch (ApiCallException e) {
             report(e, e.issueCause() == IssueCause.INVALID_CREDENTIALS
                     ? "Falcon rejected the API client " + options.clientId() + ": " + e.getMessage() + "; check "
                             + EndpointOptions.FALCON_CLIENT_ID + ", " + EndpointOptions.FALCON_SECRET_VARIABLE
@@ -59,7 +82,7 @@ final class FalconHosts {
         List<String> ids = new ArrayList<>();
         try {
             listIds(ids);
-        } catch (FalconCallException e) {
+        } catch (ApiCallException e) {
             report(e, e.getMessage() + (ids.isEmpty() ? "; no Falcon host could be listed"
                     : "; " + ids.size() + " host ids were listed before it, the others are missing"));
             if (ids.isEmpty()) {
@@ -71,7 +94,7 @@ final class FalconHosts {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
             try {
                 details(batch, sightings);
-            } catch (FalconCallException e) {
+            } catch (ApiCallException e) {
                 report(e, e.getMessage() + "; the details of " + batch.size() + " Falcon hosts are missing ("
                         + batch.get(0) + (batch.size() > 1 ? " to " + batch.get(batch.size() - 1) : "") + ")");
             }
@@ -79,16 +102,16 @@ final class FalconHosts {
         return sightings;
     }
 
-    private void listIds(List<String> ids) throws FalconCallException {
+    private void listIds(List<String> ids) throws ApiCallException {
         int offset = 0;
         while (true) {
-            FalconApi.Response page = api.get(QUERY, "/devices/queries/devices/v1",
+            BearerApi.Response page = api.get(QUERY, "/devices/queries/devices/v1",
                     List.of(Map.entry("offset", String.valueOf(offset)), Map.entry("limit", String.valueOf(PAGE_SIZE)),
                             Map.entry("sort", "device_id.asc")));
             JsonNode resources = page.body().path("resources");
             JsonNode total = page.body().path("meta").path("pagination").path("total");
             if (!resources.isArray() || !total.canConvertToLong()) {
-                throw new FalconCallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+                throw new ApiCallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
                         + "array or no meta.pagination.total (evidence " + page.evidence() + ")");
             }
             resources.forEach(id -> ids.add(id.asText()));
@@ -97,25 +120,25 @@ final class FalconHosts {
                 return;
             }
             if (offset >= MAX_OFFSET) {
-                throw new FalconCallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
+                throw new ApiCallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
                         + " hosts, more than offset paging reaches (" + MAX_OFFSET + "); this provider does not use "
                         + "the scroll API yet");
             }
         }
     }
 
-    private void details(List<String> batch, List<Sighting> sightings) throws FalconCallException {
+    private void details(List<String> batch, List<Sighting> sightings) throws ApiCallException {
         List<Map.Entry<String, String>> parameters = batch.stream().map(id -> Map.entry("ids", id)).toList();
-        FalconApi.Response response = api.get(DETAILS, "/devices/entities/devices/v2", parameters);
+        BearerApi.Response response = api.get(DETAILS, "/devices/entities/devices/v2", parameters);
         JsonNode resources = response.body().path("resources");
         if (!resources.isArray()) {
-            throw new FalconCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+            throw new ApiCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
                     + "array (evidence " + response.evidence() + ")");
         }
         for (JsonNode device : resources) {
             String id = device.path("device_id").asText("");
             if (id.isEmpty()) {
-                throw new FalconCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
+                throw new ApiCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
                         + "(evidence " + response.evidence() + ")");
             }
             sightings.add(sighting(device, response.evidence()));
@@ -176,7 +199,7 @@ final class FalconHosts {
         };
     }
 
-    private void report(FalconCallException e, String message) {
+    private void report(ApiCallException e, String message) {
         sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "falcon:" + e.operation(),
                 KINDS, e.issueCause(), message));
     }

@@ -100,6 +100,27 @@ class FalconFaultTest {
     }
 
     @Test
+    void aTokenThatExpiresMidScanIsRenewedOnceAndARepeated401IsInvalidCredentials() {
+        falcon.baseline();
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.DETAILS_PATH)).inScenario("expiry")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(FakeFalcon.json(401, "access-denied.json"))
+                .willSetStateTo("renewed"));
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.DETAILS_PATH)).inScenario("expiry")
+                .whenScenarioStateIs("renewed").willReturn(FakeFalcon.json(200, "devices.json")));
+        CollectionResult renewed = falcon.collect(falcon.options());
+        assertThat(renewed.issues()).isEmpty();
+        assertThat(renewed.facts(EndpointProtection.class)).hasSize(4);
+        assertThat(falcon.count(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/oauth2/token")))).isEqualTo(2);
+
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.DETAILS_PATH)).willReturn(FakeFalcon.json(401,
+                "access-denied.json")));
+        CollectionResult rejected = falcon.collect(falcon.options());
+        assertThat(rejected.issues()).singleElement().extracting(CollectionIssue::cause)
+                .isEqualTo(IssueCause.INVALID_CREDENTIALS);
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffThenReported() {
         falcon.baseline();
         falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.DETAILS_PATH)).willReturn(FakeFalcon.json(500,

@@ -23,20 +23,35 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The CrowdStrike Falcon API over {@link HttpClient}: the OAuth2 client-credentials token, then GETs with the bearer
- * token. Every response is recorded as evidence (method's operation id, query parameters, status, body; never a
- * header, and the access token is registered as a secret before its response is stored).
+ * A vendor's REST API over {@link HttpClient} with an OAuth2 client-credentials token, then GETs with the bearer
+ * token; what differs between vendors (token path, rate-limit header, error body) is its {@link Dialect}. Every
+ * response is recorded as evidence (the operation id, query parameters, status, body; never a header, and the access
+ * token is registered as a secret before its response is stored).
  *
- * <p>Failures, first match wins: 400, 401 or 403 from the token endpoint, or 401 from any call, are
- * {@code INVALID_CREDENTIALS}; 403 is {@code ACCESS_DENIED}; 429 waits until {@code X-RateLimit-RetryAfter} (epoch
- * seconds) through the {@link Sleeper} and tries again, {@code THROTTLED} past the allowed wait or attempts; 5xx and
+ * <p>Failures, first match wins: 400, 401 or 403 from the token endpoint are {@code INVALID_CREDENTIALS}; a 401 from a
+ * call fetches a new token once (tokens may expire mid-scan: Jamf Pro's last a minute) and is
+ * {@code INVALID_CREDENTIALS} when it comes again; 403 is {@code ACCESS_DENIED}; 429 waits as the dialect's header
+ * says through the {@link Sleeper} and tries again, {@code THROTTLED} past the allowed wait or attempts; 5xx and
  * timeouts are retried with backoff, then {@code SERVER_ERROR} and {@code TIMEOUT}; a body that is not the documented
  * JSON is {@code MALFORMED_RESPONSE}; a host that cannot be reached and any other status are {@code UNKNOWN}.
  */
-final class FalconApi {
+final class BearerApi {
 
-    static final String SERVICE = "falcon";
-    static final String TOKEN = "oauth2AccessToken";
+    /**
+     * What one vendor's API does its own way.
+     *
+     * @param service the evidence's service name, such as {@code falcon}
+     * @param tokenOperation the token call's operation id
+     * @param tokenPath the token endpoint's path
+     * @param grantTypeInForm whether the token request names {@code grant_type=client_credentials} (Falcon's does not)
+     * @param retryAfter how long a 429 asks to wait, given the response and now; empty when it does not say
+     * @param errorWords the vendor's words in an error body, or empty
+     */
+    record Dialect(String service, String tokenOperation, String tokenPath, boolean grantTypeInForm,
+            java.util.function.BiFunction<HttpResponse<String>, Instant, java.util.Optional<Duration>> retryAfter,
+            java.util.function.Function<JsonNode, String> errorWords) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
@@ -44,13 +59,15 @@ final class FalconApi {
     record Response(JsonNode body, EvidenceId evidence) {
     }
 
+    private final Dialect dialect;
     private final CollectContext context;
     private final HttpClient http;
-    private final FalconOptions options;
+    private final ApiOptions options;
     private final Sleeper sleeper;
-    private String token;
+    private volatile String token;
 
-    FalconApi(CollectContext context, FalconOptions options, Sleeper sleeper) {
+    BearerApi(Dialect dialect, CollectContext context, ApiOptions options, Sleeper sleeper) {
+        this.dialect = dialect;
         this.context = context;
         this.options = options;
         this.sleeper = sleeper;
@@ -58,19 +75,20 @@ final class FalconApi {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** POST /oauth2/token with the client id and secret; the token is kept for the calls that follow. */
-    void authenticate() throws FalconCallException {
-        String form = "client_id=" + encode(options.clientId()) + "&client_secret=" + encode(options.clientSecret());
-        HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/oauth2/token"))
+    /** POSTs the client id and secret to the token endpoint; the token is kept for the calls that follow. */
+    void authenticate() throws ApiCallException {
+        String form = (dialect.grantTypeInForm() ? "grant_type=client_credentials&" : "") + "client_id="
+                + encode(options.clientId()) + "&client_secret=" + encode(options.clientSecret());
+        HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve(dialect.tokenPath()))
                 .timeout(options.requestTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        Response response = send(TOKEN, request, Map.of("client_id", options.clientId()), true);
+        Response response = send(dialect.tokenOperation(), request, Map.of("client_id", options.clientId()), true);
         JsonNode accessToken = response.body().path("access_token");
         if (!accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new FalconCallException(TOKEN, IssueCause.MALFORMED_RESPONSE, "the token response holds no "
+            throw new ApiCallException(dialect.tokenOperation(), IssueCause.MALFORMED_RESPONSE, "the token response holds no "
                     + "access_token (evidence " + response.evidence() + ")");
         }
         token = accessToken.asText();
@@ -78,23 +96,39 @@ final class FalconApi {
 
     /** A GET with the bearer token; {@code parameters} may repeat a name (ids=a&ids=b). */
     Response get(String operation, String path, List<Map.Entry<String, String>> parameters)
-            throws FalconCallException {
+            throws ApiCallException {
         String query = parameters.stream().map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve(path + (query.isEmpty() ? ""
-                        : "?" + query)))
+        Map<String, String> recorded = new TreeMap<>();
+        parameters.forEach(p -> recorded.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b));
+        String used = token;
+        try {
+            return send(operation, request(path, query, used), recorded, false);
+        } catch (ApiCallException e) {
+            if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
+                throw e;
+            }
+            // The token may have expired mid-scan: fetch one more (unless another call already did) and try again.
+            synchronized (this) {
+                if (used.equals(token)) {
+                    authenticate();
+                }
+            }
+            return send(operation, request(path, query, token), recorded, false);
+        }
+    }
+
+    private HttpRequest request(String path, String query, String bearer) {
+        return HttpRequest.newBuilder(options.baseUrl().resolve(path + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(options.requestTimeout())
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        Map<String, String> recorded = new TreeMap<>();
-        parameters.forEach(p -> recorded.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b));
-        return send(operation, request, recorded, false);
     }
 
     private Response send(String operation, HttpRequest request, Map<String, String> parameters, boolean tokenCall)
-            throws FalconCallException {
+            throws ApiCallException {
         Duration waited = Duration.ZERO;
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
@@ -104,7 +138,7 @@ final class FalconApi {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpTimeoutException e) {
                 if (last) {
-                    throw new FalconCallException(operation, IssueCause.TIMEOUT, "no answer from "
+                    throw new ApiCallException(operation, IssueCause.TIMEOUT, "no answer from "
                             + request.uri().getHost() + " within " + options.requestTimeout() + " after " + attempt
                             + " attempts");
                 }
@@ -112,11 +146,11 @@ final class FalconApi {
                 backoff = backoff.multipliedBy(2);
                 continue;
             } catch (IOException e) {
-                throw new FalconCallException(operation, IssueCause.UNKNOWN, "cannot reach " + options.baseUrl()
+                throw new ApiCallException(operation, IssueCause.UNKNOWN, "cannot reach " + options.baseUrl()
                         + ": " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FalconCallException(operation, IssueCause.UNKNOWN, "interrupted");
+                throw new ApiCallException(operation, IssueCause.UNKNOWN, "interrupted");
             }
             int status = response.statusCode();
             JsonNode body = null;
@@ -131,20 +165,22 @@ final class FalconApi {
                     context.registerSecret(accessToken);
                 }
             }
-            EvidenceId evidence = context.recordEvidence(new RawEvidence(EndpointProvider.ID, SERVICE, operation, "",
+            EvidenceId evidence = context.recordEvidence(new RawEvidence(EndpointProvider.ID, dialect.service(), operation, "",
                     parameters, status, response.headers().firstValue("Content-Type").orElse(""), response.body()));
             if (status / 100 == 2) {
                 if (body == null || !body.isObject()) {
-                    throw new FalconCallException(operation, IssueCause.MALFORMED_RESPONSE, "the answer is not the "
+                    throw new ApiCallException(operation, IssueCause.MALFORMED_RESPONSE, "the answer is not the "
                             + "documented JSON object (evidence " + evidence + ")");
                 }
                 return new Response(body, evidence);
             }
-            String words = errors(body);
+            String words = body == null ? "" : dialect.errorWords().apply(body);
+            words = words.isEmpty() ? "" : ": " + (words.length() > 300 ? words.substring(0, 297) + "..." : words);
             if (status == 429) {
-                Duration wait = retryAfter(response);
+                Duration wait = dialect.retryAfter().apply(response, context.clock().instant()).map(d -> d.isNegative()
+                        ? Duration.ZERO : d).orElse(FIRST_BACKOFF);
                 if (last || waited.plus(wait).compareTo(options.maxRateLimitWait()) > 0) {
-                    throw new FalconCallException(operation, IssueCause.THROTTLED, "HTTP 429" + words + " after "
+                    throw new ApiCallException(operation, IssueCause.THROTTLED, "HTTP 429" + words + " after "
                             + attempt + " attempts; the rate limit resets in " + wait.toSeconds() + " s, past the "
                             + "allowed wait of " + options.maxRateLimitWait());
                 }
@@ -154,14 +190,14 @@ final class FalconApi {
             }
             if (status >= 500) {
                 if (last) {
-                    throw new FalconCallException(operation, IssueCause.SERVER_ERROR, "HTTP " + status + words
+                    throw new ApiCallException(operation, IssueCause.SERVER_ERROR, "HTTP " + status + words
                             + " after " + attempt + " attempts");
                 }
                 pause(operation, backoff);
                 backoff = backoff.multipliedBy(2);
                 continue;
             }
-            throw new FalconCallException(operation, cause(status, tokenCall), "HTTP " + status + words);
+            throw new ApiCallException(operation, cause(status, tokenCall), "HTTP " + status + words);
         }
     }
 
@@ -172,42 +208,13 @@ final class FalconApi {
         return status == 403 ? IssueCause.ACCESS_DENIED : IssueCause.UNKNOWN;
     }
 
-    /** The documented {@code X-RateLimit-RetryAfter} is the epoch second when a call is allowed again. */
-    private Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("X-RateLimit-RetryAfter").map(value -> {
-            try {
-                Duration wait = Duration.between(context.clock().instant(),
-                        Instant.ofEpochSecond(Long.parseLong(value.strip())));
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (NumberFormatException e) {
-                return FIRST_BACKOFF;
-            }
-        }).orElse(FIRST_BACKOFF);
-    }
-
-    private void pause(String operation, Duration duration) throws FalconCallException {
+    private void pause(String operation, Duration duration) throws ApiCallException {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FalconCallException(operation, IssueCause.UNKNOWN, "interrupted while waiting");
+            throw new ApiCallException(operation, IssueCause.UNKNOWN, "interrupted while waiting");
         }
-    }
-
-    /** The documented error list's messages: {@code "errors": [{"code": 403, "message": "..."}]}. */
-    private static String errors(JsonNode body) {
-        if (body == null || !body.path("errors").isArray() || body.path("errors").isEmpty()) {
-            return "";
-        }
-        StringBuilder words = new StringBuilder();
-        for (JsonNode error : body.path("errors")) {
-            String message = error.path("message").asText("");
-            if (!message.isEmpty()) {
-                words.append(words.length() == 0 ? ": " : "; ").append(message);
-            }
-        }
-        String text = words.toString();
-        return text.length() > 300 ? text.substring(0, 297) + "..." : text;
     }
 
     private static String encode(String value) {

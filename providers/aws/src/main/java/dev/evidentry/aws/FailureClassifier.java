@@ -1,5 +1,10 @@
 package dev.evidentry.aws;
 
+import static dev.evidentry.provider.support.Failures.firstLine;
+import static dev.evidentry.provider.support.Failures.hasCause;
+import static dev.evidentry.provider.support.Failures.rootCause;
+import static dev.evidentry.provider.support.Failures.shorten;
+
 import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
@@ -60,8 +65,6 @@ final class FailureClassifier {
     private static final Set<String> UNSUPPORTED_CODES = Set.of("OptInRequired", "OptInRequiredException",
             "SubscriptionRequiredException", "NotImplemented", "InvalidAction", "UnsupportedOperation",
             "UnsupportedOperationException", "MethodNotAllowed");
-
-    private static final int MAX_DETAIL = 500;
 
     private FailureClassifier() {}
 
@@ -207,37 +210,5 @@ final class FailureClassifier {
             thrown = thrown.getCause();
         }
         return thrown;
-    }
-
-    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -1,5 +1,9 @@
 package dev.evidentry.azure;
 
+import static dev.evidentry.provider.support.Failures.firstLine;
+import static dev.evidentry.provider.support.Failures.hasCause;
+import static dev.evidentry.provider.support.Failures.shorten;
+
 import com.azure.core.exception.ClientAuthenticationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evidentry.spi.EvidenceId;
@@ -44,8 +48,6 @@ final class FailureClassifier {
             "AuthenticationFailed");
     private static final Set<String> UNREGISTERED_CODES = Set.of("SubscriptionNotRegistered",
             "MissingSubscriptionRegistration", "NoRegisteredProviderFound");
-
-    private static final int MAX_DETAIL = 500;
 
     private FailureClassifier() {}
 
@@ -124,18 +126,6 @@ final class FailureClassifier {
         return new AzureCallException(operation, cause, shorten(detail), null, failure);
     }
 
-    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     private static String rootMessage(Throwable thrown) {
         Throwable root = thrown;
         while (root.getCause() != null && root.getCause() != root) {
@@ -146,14 +136,5 @@ final class FailureClassifier {
             message = message.isEmpty() ? root.getMessage() : message + " (" + root.getMessage() + ")";
         }
         return message.isEmpty() ? root.getClass().getSimpleName() : message;
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -1,5 +1,7 @@
 package dev.evidentry.gcp;
 
+import static dev.evidentry.provider.support.Failures.hasCause;
+
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
@@ -79,7 +81,7 @@ final class FailureClassifier {
         if (thrown instanceof HttpResponseException response) {
             return fromResponse(operation, response);
         }
-        if (has(thrown, SocketTimeoutException.class) || has(thrown, InterruptedIOException.class)) {
+        if (hasCause(thrown, SocketTimeoutException.class) || hasCause(thrown, InterruptedIOException.class)) {
             return new CallException(operation, IssueCause.TIMEOUT, "no answer in time: " + detail(thrown),
                     lastEvidence, thrown);
         }
@@ -87,7 +89,7 @@ final class FailureClassifier {
             return new CallException(operation, IssueCause.MALFORMED_RESPONSE, "HTTP " + lastStatus
                     + " with a body that could not be read: " + detail(thrown), lastEvidence, thrown);
         }
-        if (has(thrown, ConnectException.class) || has(thrown, UnknownHostException.class)) {
+        if (hasCause(thrown, ConnectException.class) || hasCause(thrown, UnknownHostException.class)) {
             return new CallException(operation, IssueCause.UNKNOWN, "cannot connect: " + detail(thrown),
                     lastEvidence, thrown);
         }
@@ -145,15 +147,6 @@ final class FailureClassifier {
 
     private static String clip(String text) {
         return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
-    }
-
-    private static boolean has(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What Google's JSON error body says: {@code error.status}, the reasons, the message, the API and permission. */

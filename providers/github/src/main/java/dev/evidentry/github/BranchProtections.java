@@ -1,5 +1,6 @@
 package dev.evidentry.github;
 
+import dev.evidentry.provider.support.Failures;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.github.GithubBranchProtection;
@@ -73,7 +74,7 @@ final class BranchProtections {
             return rule.getParameter(parameter).orElse(absent);
         } catch (IOException | RuntimeException e) {
             throw GithubCallException.malformed(RepositoryCollector.RULES, "ruleset " + rule.getRulesetId() + " has a "
-                    + rule.getType() + " rule whose parameters cannot be read: " + FailureClassifier.firstLine(
+                    + rule.getType() + " rule whose parameters cannot be read: " + Failures.firstLine(
                             e.getMessage()), evidence.isEmpty() ? null : evidence.get(evidence.size() - 1));
         }
     }

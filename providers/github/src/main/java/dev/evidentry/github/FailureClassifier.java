@@ -1,5 +1,10 @@
 package dev.evidentry.github;
 
+import static dev.evidentry.provider.support.Failures.firstLine;
+import static dev.evidentry.provider.support.Failures.hasCause;
+import static dev.evidentry.provider.support.Failures.rootCause;
+import static dev.evidentry.provider.support.Failures.shorten;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evidentry.github.RateLimitPolicy.ThrottledException;
@@ -32,8 +37,6 @@ import java.util.Locale;
  * </table>
  */
 final class FailureClassifier {
-
-    private static final int MAX_DETAIL = 500;
 
     private FailureClassifier() {}
 
@@ -108,14 +111,6 @@ final class FailureClassifier {
         return "a non-JSON answer starting " + firstLine(text.length() > 120 ? text.substring(0, 120) : text);
     }
 
-    static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
-    }
-
     private static String describe(Throwable failure) {
         Throwable root = rootCause(failure);
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
@@ -149,29 +144,5 @@ final class FailureClassifier {
             }
         }
         return failure.getMessage();
-    }
-
-    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -3,6 +3,7 @@ package dev.evidentry.github;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evidentry.provider.support.Failures;
 import java.io.IOException;
 
 /** Reads GitHub's JSON where github-api has no accessor. */
@@ -27,7 +28,7 @@ final class Json {
             return node;
         } catch (IOException e) {
             throw GithubCallException.malformed(exchange.operation(), "the answer is not JSON: "
-                    + FailureClassifier.firstLine(e.getMessage()), exchange.evidence());
+                    + Failures.firstLine(e.getMessage()), exchange.evidence());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.evidentry.github;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.Failures;
 import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.FactSink;
@@ -35,7 +36,7 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
 
     void run(OrgScope scope, FactSink sink) {
         TaskRunner.runGuarded(operation, body, e -> "the GitHub provider failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + FailureClassifier.firstLine(e.getMessage())),
+                + (e.getMessage() == null ? "" : ": " + Failures.firstLine(e.getMessage())),
                 failure -> scope.report(sink, resource, factKinds, failure));
     }
 }

@@ -1,5 +1,11 @@
 package dev.evidentry.okta;
 
+import static dev.evidentry.provider.support.Failures.find;
+import static dev.evidentry.provider.support.Failures.firstLine;
+import static dev.evidentry.provider.support.Failures.hasCause;
+import static dev.evidentry.provider.support.Failures.rootCause;
+import static dev.evidentry.provider.support.Failures.shorten;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +55,6 @@ final class FailureClassifier {
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_client", "invalid_grant",
             "unauthorized_client", "invalid_dpop_proof");
     private static final Set<String> DENIED_ERRORS = Set.of("invalid_scope", "access_denied", "insufficient_scope");
-    private static final int MAX_DETAIL = 500;
 
     private FailureClassifier() {}
 
@@ -275,41 +280,5 @@ final class FailureClassifier {
             }
         }
         return false;
-    }
-
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        return find(failure, type) != null;
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** The provider's options, read before anything is collected: one bad value stops the scan with one issue. */
-record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falcon) {
+record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falcon, Optional<ApiOptions> jamf,
+        int jamfPageSize) {
 
     static final String OSQUERY_RESULTS = "osquery-results";
     static final String FALCON_BASE_URL = "falcon-base-url";
@@ -20,6 +21,11 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
     static final String FALCON_MAX_RATE_LIMIT_WAIT = "falcon-max-rate-limit-wait";
     static final String FALCON_MAX_ATTEMPTS = "falcon-max-attempts";
     static final String FALCON_SECRET_VARIABLE = "FALCON_CLIENT_SECRET";
+    static final String JAMF_URL = "jamf-url";
+    static final String JAMF_CLIENT_ID = "jamf-client-id";
+    static final String JAMF_CLIENT_SECRET = "jamf-client-secret";
+    static final String JAMF_SECRET_VARIABLE = "JAMF_CLIENT_SECRET";
+    static final String JAMF_PAGE_SIZE = "jamf-page-size";
 
     static final Set<ProviderOption> DESCRIPTIONS = Set.of(
             new ProviderOption(OSQUERY_RESULTS, "an osqueryd snapshot result log, or a directory of them, holding "
@@ -32,9 +38,19 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
             new ProviderOption(FALCON_REQUEST_TIMEOUT, "time allowed per Falcon call, ISO-8601 (default PT30S)"),
             new ProviderOption(FALCON_MAX_RATE_LIMIT_WAIT, "longest total wait for Falcon's rate limit per call, "
                     + "ISO-8601 (default PT2M)"),
-            new ProviderOption(FALCON_MAX_ATTEMPTS, "attempts per Falcon call on 429, 5xx and timeouts (default 3)"));
+            new ProviderOption(FALCON_MAX_ATTEMPTS, "attempts per Falcon call on 429, 5xx and timeouts (default 3)"),
+            new ProviderOption(JAMF_URL, "your Jamf Pro server, such as https://acme.jamfcloud.com"),
+            new ProviderOption(JAMF_CLIENT_ID, "the client id of a Jamf Pro API client whose role has Read Computers"),
+            new ProviderOption(JAMF_CLIENT_SECRET, "its secret (default: the environment variable "
+                    + JAMF_SECRET_VARIABLE + ")"),
+            new ProviderOption("jamf-request-timeout", "time allowed per Jamf Pro call, ISO-8601 (default PT30S)"),
+            new ProviderOption("jamf-max-rate-limit-wait", "longest total wait after Jamf Pro's 429s per call, "
+                    + "ISO-8601 (default PT2M)"),
+            new ProviderOption(JAMF_PAGE_SIZE, "computers per Jamf Pro inventory page (default 100)"),
+            new ProviderOption("jamf-max-attempts", "attempts per Jamf Pro call on 429, 5xx and timeouts "
+                    + "(default 3)"));
 
-    static final Set<String> SECRET_OPTIONS = Set.of(FALCON_CLIENT_SECRET);
+    static final Set<String> SECRET_OPTIONS = Set.of(FALCON_CLIENT_SECRET, JAMF_CLIENT_SECRET);
 
     /** A value that cannot be used. */
     static final class InvalidOptionException extends Exception {
@@ -51,43 +67,55 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
         } catch (java.nio.file.InvalidPathException e) {
             throw new InvalidOptionException("the option " + OSQUERY_RESULTS + " is not a path: " + e.getMessage());
         }
-        Optional<ApiOptions> falcon = falcon(option, environment);
-        if (osquery.isEmpty() && falcon.isEmpty()) {
-            throw new InvalidOptionException("no endpoint source is configured: give " + OSQUERY_RESULTS + " or "
-                    + FALCON_CLIENT_ID);
+        Optional<ApiOptions> falcon = api(option, environment, "falcon", "Falcon", FALCON_BASE_URL,
+                Optional.of(URI.create("https://api.crowdstrike.com")), FALCON_SECRET_VARIABLE);
+        Optional<ApiOptions> jamf = api(option, environment, "jamf", "Jamf Pro", JAMF_URL, Optional.empty(),
+                JAMF_SECRET_VARIABLE);
+        if (osquery.isEmpty() && falcon.isEmpty() && jamf.isEmpty()) {
+            throw new InvalidOptionException("no endpoint source is configured: give " + OSQUERY_RESULTS + ", "
+                    + FALCON_CLIENT_ID + " or " + JAMF_CLIENT_ID);
         }
-        return new EndpointOptions(osquery, falcon);
+        return new EndpointOptions(osquery, falcon, jamf, positive(option, JAMF_PAGE_SIZE, 100));
     }
 
-    private static Optional<ApiOptions> falcon(Function<String, Optional<String>> option,
-            Function<String, String> environment) throws InvalidOptionException {
-        Optional<String> clientId = option.apply(FALCON_CLIENT_ID);
+    /** One HTTP source's options, all named {@code <prefix>-...}; empty when its client id is not given. */
+    private static Optional<ApiOptions> api(Function<String, Optional<String>> option,
+            Function<String, String> environment, String prefix, String name, String urlKey,
+            Optional<URI> defaultUrl, String secretVariable) throws InvalidOptionException {
+        String idKey = prefix + "-client-id";
+        String secretKey = prefix + "-client-secret";
+        Optional<String> clientId = option.apply(idKey);
         if (clientId.isEmpty()) {
-            if (option.apply(FALCON_BASE_URL).isPresent() || option.apply(FALCON_CLIENT_SECRET).isPresent()) {
-                throw new InvalidOptionException("the Falcon options need " + FALCON_CLIENT_ID);
+            if (option.apply(urlKey).isPresent() || option.apply(secretKey).isPresent()) {
+                throw new InvalidOptionException("the " + name + " options need " + idKey);
             }
             return Optional.empty();
         }
-        String secret = option.apply(FALCON_CLIENT_SECRET)
-                .or(() -> Optional.ofNullable(environment.apply(FALCON_SECRET_VARIABLE)).map(String::strip)
+        String secret = option.apply(secretKey)
+                .or(() -> Optional.ofNullable(environment.apply(secretVariable)).map(String::strip)
                         .filter(value -> !value.isEmpty()))
-                .orElseThrow(() -> new InvalidOptionException("the Falcon client " + clientId.get() + " has no "
-                        + "secret: set " + FALCON_SECRET_VARIABLE + " (or the option " + FALCON_CLIENT_SECRET + ")"));
+                .orElseThrow(() -> new InvalidOptionException("the " + name + " client " + clientId.get() + " has "
+                        + "no secret: set " + secretVariable + " (or the option " + secretKey + ")"));
         URI baseUrl;
         try {
-            baseUrl = option.apply(FALCON_BASE_URL).map(URI::create).orElse(URI.create("https://api.crowdstrike.com"));
+            Optional<URI> given = option.apply(urlKey).map(URI::create);
+            if (given.isEmpty() && defaultUrl.isEmpty()) {
+                throw new InvalidOptionException("the " + name + " client " + clientId.get() + " needs the option "
+                        + urlKey);
+            }
+            baseUrl = given.or(() -> defaultUrl).orElseThrow();
         } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException("the option " + FALCON_BASE_URL + " is not a URL: " + e.getMessage());
+            throw new InvalidOptionException("the option " + urlKey + " is not a URL: " + e.getMessage());
         }
         if (baseUrl.getHost() == null || !("https".equals(baseUrl.getScheme()) || ("http".equals(baseUrl.getScheme())
                 && isLoopback(baseUrl.getHost())))) {
-            throw new InvalidOptionException("the option " + FALCON_BASE_URL + " must be an https URL (http only for "
+            throw new InvalidOptionException("the option " + urlKey + " must be an https URL (http only for "
                     + "a loopback test server): " + baseUrl);
         }
         return Optional.of(new ApiOptions(baseUrl, clientId.get(), secret,
-                duration(option, FALCON_REQUEST_TIMEOUT, Duration.ofSeconds(30)),
-                duration(option, FALCON_MAX_RATE_LIMIT_WAIT, Duration.ofMinutes(2)),
-                attempts(option)));
+                duration(option, prefix + "-request-timeout", Duration.ofSeconds(30)),
+                duration(option, prefix + "-max-rate-limit-wait", Duration.ofMinutes(2)),
+                positive(option, prefix + "-max-attempts", 3)));
     }
 
     private static boolean isLoopback(String host) {
@@ -112,16 +140,17 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
         }
     }
 
-    private static int attempts(Function<String, Optional<String>> option) throws InvalidOptionException {
-        Optional<String> value = option.apply(FALCON_MAX_ATTEMPTS);
+    private static int positive(Function<String, Optional<String>> option, String key, int fallback)
+            throws InvalidOptionException {
+        Optional<String> value = option.apply(key);
         try {
-            int attempts = value.map(Integer::parseInt).orElse(3);
+            int attempts = value.map(Integer::parseInt).orElse(fallback);
             if (attempts < 1) {
                 throw new NumberFormatException();
             }
             return attempts;
         } catch (NumberFormatException e) {
-            throw new InvalidOptionException("the option " + FALCON_MAX_ATTEMPTS + " is not a positive number: "
+            throw new InvalidOptionException("the option " + key + " is not a positive number: "
                     + value.orElse(""));
         }
     }

@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class EndpointProvider implements Provider {
 
     static final String ID = "endpoint";
-    static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon)";
+    static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon, Jamf Pro)";
 
     static final Set<String> FACT_KINDS = OsqueryResults.KINDS;
 
@@ -71,6 +71,13 @@ public final class EndpointProvider implements Provider {
             context.progress().planned(1);
             sightings.addAll(new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon, sink).read());
             context.progress().done("CrowdStrike Falcon hosts");
+        });
+        options.jamf().ifPresent(jamf -> {
+            context.registerSecret(jamf.clientSecret());
+            context.progress().planned(1);
+            sightings.addAll(new JamfComputers(new BearerApi(JamfComputers.DIALECT, context, jamf, sleeper), jamf,
+                    options.jamfPageSize(), sink).read());
+            context.progress().done("Jamf Pro computers");
         });
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
     }

@@ -3,6 +3,7 @@ package dev.evidentry.endpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
@@ -76,7 +77,7 @@ final class BearerApi {
     }
 
     /** POSTs the client id and secret to the token endpoint; the token is kept for the calls that follow. */
-    void authenticate() throws ApiCallException {
+    void authenticate() {
         String form = (dialect.grantTypeInForm() ? "grant_type=client_credentials&" : "") + "client_id="
                 + encode(options.clientId()) + "&client_secret=" + encode(options.clientSecret());
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve(dialect.tokenPath()))
@@ -88,15 +89,15 @@ final class BearerApi {
         Response response = send(dialect.tokenOperation(), request, Map.of("client_id", options.clientId()), true);
         JsonNode accessToken = response.body().path("access_token");
         if (!accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new ApiCallException(dialect.tokenOperation(), IssueCause.MALFORMED_RESPONSE, "the token response holds no "
-                    + "access_token (evidence " + response.evidence() + ")");
+            throw new CallException(dialect.tokenOperation(), IssueCause.MALFORMED_RESPONSE, "the token response holds no "
+                    + "access_token (evidence " + response.evidence() + ")", null, null);
         }
         token = accessToken.asText();
     }
 
     /** A GET with the bearer token; {@code parameters} may repeat a name (ids=a&ids=b). */
     Response get(String operation, String path, List<Map.Entry<String, String>> parameters)
-            throws ApiCallException {
+            {
         String query = parameters.stream().map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
                 .collect(Collectors.joining("&"));
         Map<String, String> recorded = new TreeMap<>();
@@ -104,7 +105,7 @@ final class BearerApi {
         String used = token;
         try {
             return send(operation, request(path, query, used), recorded, false);
-        } catch (ApiCallException e) {
+        } catch (CallException e) {
             if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
                 throw e;
             }
@@ -128,7 +129,7 @@ final class BearerApi {
     }
 
     private Response send(String operation, HttpRequest request, Map<String, String> parameters, boolean tokenCall)
-            throws ApiCallException {
+            {
         Duration waited = Duration.ZERO;
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
@@ -138,19 +139,19 @@ final class BearerApi {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpTimeoutException e) {
                 if (last) {
-                    throw new ApiCallException(operation, IssueCause.TIMEOUT, "no answer from "
+                    throw new CallException(operation, IssueCause.TIMEOUT, "no answer from "
                             + request.uri().getHost() + " within " + options.requestTimeout() + " after " + attempt
-                            + " attempts");
+                            + " attempts", null, null);
                 }
                 pause(operation, backoff);
                 backoff = backoff.multipliedBy(2);
                 continue;
             } catch (IOException e) {
-                throw new ApiCallException(operation, IssueCause.UNKNOWN, "cannot reach " + options.baseUrl()
-                        + ": " + e);
+                throw new CallException(operation, IssueCause.UNKNOWN, "cannot reach " + options.baseUrl()
+                        + ": " + e, null, null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApiCallException(operation, IssueCause.UNKNOWN, "interrupted");
+                throw new CallException(operation, IssueCause.UNKNOWN, "interrupted", null, null);
             }
             int status = response.statusCode();
             JsonNode body = null;
@@ -169,8 +170,8 @@ final class BearerApi {
                     parameters, status, response.headers().firstValue("Content-Type").orElse(""), response.body()));
             if (status / 100 == 2) {
                 if (body == null || !body.isObject()) {
-                    throw new ApiCallException(operation, IssueCause.MALFORMED_RESPONSE, "the answer is not the "
-                            + "documented JSON object (evidence " + evidence + ")");
+                    throw new CallException(operation, IssueCause.MALFORMED_RESPONSE, "the answer is not the "
+                            + "documented JSON object (evidence " + evidence + ")", null, null);
                 }
                 return new Response(body, evidence);
             }
@@ -180,9 +181,9 @@ final class BearerApi {
                 Duration wait = dialect.retryAfter().apply(response, context.clock().instant()).map(d -> d.isNegative()
                         ? Duration.ZERO : d).orElse(FIRST_BACKOFF);
                 if (last || waited.plus(wait).compareTo(options.maxRateLimitWait()) > 0) {
-                    throw new ApiCallException(operation, IssueCause.THROTTLED, "HTTP 429" + words + " after "
+                    throw new CallException(operation, IssueCause.THROTTLED, "HTTP 429" + words + " after "
                             + attempt + " attempts; the rate limit resets in " + wait.toSeconds() + " s, past the "
-                            + "allowed wait of " + options.maxRateLimitWait());
+                            + "allowed wait of " + options.maxRateLimitWait(), null, null);
                 }
                 waited = waited.plus(wait);
                 pause(operation, wait);
@@ -190,14 +191,14 @@ final class BearerApi {
             }
             if (status >= 500) {
                 if (last) {
-                    throw new ApiCallException(operation, IssueCause.SERVER_ERROR, "HTTP " + status + words
-                            + " after " + attempt + " attempts");
+                    throw new CallException(operation, IssueCause.SERVER_ERROR, "HTTP " + status + words
+                            + " after " + attempt + " attempts", null, null);
                 }
                 pause(operation, backoff);
                 backoff = backoff.multipliedBy(2);
                 continue;
             }
-            throw new ApiCallException(operation, cause(status, tokenCall), "HTTP " + status + words);
+            throw new CallException(operation, cause(status, tokenCall), "HTTP " + status + words, null, null);
         }
     }
 
@@ -208,12 +209,12 @@ final class BearerApi {
         return status == 403 ? IssueCause.ACCESS_DENIED : IssueCause.UNKNOWN;
     }
 
-    private void pause(String operation, Duration duration) throws ApiCallException {
+    private void pause(String operation, Duration duration) {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiCallException(operation, IssueCause.UNKNOWN, "interrupted while waiting");
+            throw new CallException(operation, IssueCause.UNKNOWN, "interrupted while waiting", null, null);
         }
     }
 

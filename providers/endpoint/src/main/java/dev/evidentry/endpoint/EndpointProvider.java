@@ -2,7 +2,9 @@ package dev.evidentry.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.provider.support.FactKinds;
 import dev.evidentry.provider.support.ProviderVersion;
+import dev.evidentry.provider.support.TaskRunner;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;
@@ -12,14 +14,16 @@ import dev.evidentry.spi.ProviderDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Endpoints (laptops, desktops, servers): malware protection, disk encryption, screen lock and operating system, from
  * every configured source, matched into devices by {@link Fleet}.
  *
- * <p>Order of work: read the options; read each source into sightings (one source failing costs only its own
- * devices); match the sightings into devices; emit each device's facts. Facts are emitted after every source has been
+ * <p>Order of work: read the options; read the sources into sightings, concurrently on the engine's pool (one source
+ * failing costs only its own kinds); match the sightings into devices; emit each device's facts. Facts are emitted after every source has been
  * read, because a device's fact is the worst reading of all its sources.
  */
 public final class EndpointProvider implements Provider {
@@ -27,7 +31,13 @@ public final class EndpointProvider implements Provider {
     static final String ID = "endpoint";
     static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon, Jamf Pro)";
 
-    static final Set<String> FACT_KINDS = OsqueryResults.KINDS;
+    static final Set<String> FACT_KINDS = FactKinds.union(OsqueryResults.KINDS, FalconHosts.KINDS,
+            JamfComputers.KINDS);
+
+    /** One source of sightings, read on the pool; a failure costs its {@code kinds} under {@code account}. */
+    private record Source(String label, String operation, String account, Set<String> kinds,
+            Supplier<List<Sighting>> read) {
+    }
 
     private static final String VERSION = ProviderVersion.of(EndpointProvider.class);
 
@@ -60,25 +70,27 @@ public final class EndpointProvider implements Provider {
                     IssueCause.CONFIGURATION, e.getMessage()));
             return;
         }
-        List<Sighting> sightings = new ArrayList<>();
-        options.osqueryResults().ifPresent(path -> {
-            context.progress().planned(1);
-            sightings.addAll(new OsqueryResults(context, sink).read(path));
-            context.progress().done("osquery results");
-        });
+        List<Source> sources = new ArrayList<>();
+        options.osqueryResults().ifPresent(path -> sources.add(new Source("osquery results", "osquery:read",
+                OsqueryResults.SOURCE, OsqueryResults.KINDS, () -> new OsqueryResults(context, sink).read(path))));
         options.falcon().ifPresent(falcon -> {
             context.registerSecret(falcon.clientSecret());
-            context.progress().planned(1);
-            sightings.addAll(new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon, sink).read());
-            context.progress().done("CrowdStrike Falcon hosts");
+            sources.add(new Source("CrowdStrike Falcon hosts", "falcon:hosts", falcon.account(), FalconHosts.KINDS,
+                    () -> new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon, sink)
+                            .read()));
         });
         options.jamf().ifPresent(jamf -> {
             context.registerSecret(jamf.clientSecret());
-            context.progress().planned(1);
-            sightings.addAll(new JamfComputers(new BearerApi(JamfComputers.DIALECT, context, jamf, sleeper), jamf,
-                    options.jamfPageSize(), sink).read());
-            context.progress().done("Jamf Pro computers");
+            sources.add(new Source("Jamf Pro computers", "jamf:computers", jamf.account(), JamfComputers.KINDS,
+                    () -> new JamfComputers(new BearerApi(JamfComputers.DIALECT, context, jamf, sleeper), jamf,
+                            options.jamfPageSize(), sink).read()));
         });
+        // Each source reads on the pool on its own: one that fails, or has a bug, costs only its own kinds.
+        List<Sighting> sightings = new CopyOnWriteArrayList<>();
+        TaskRunner.runAll(context, sources, Source::label, source -> TaskRunner.runGuarded(source.operation(),
+                () -> sightings.addAll(source.read().get()),
+                bug -> "the endpoint provider failed reading " + source.label() + ": " + bug,
+                failure -> sink.issue(failure.issue(ID, source.account(), null, source.kinds()))));
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evidentry.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
@@ -70,7 +71,7 @@ final class FalconHosts {
     List<Sighting> read() {
         try {
             api.authenticate();
-        } catch (ApiCallException e) {
+        } catch (CallException e) {
             report(e, e.issueCause() == IssueCause.INVALID_CREDENTIALS
                     ? "Falcon rejected the API client " + options.clientId() + ": " + e.getMessage() + "; check "
                             + EndpointOptions.FALCON_CLIENT_ID + ", " + EndpointOptions.FALCON_SECRET_VARIABLE
@@ -82,7 +83,7 @@ final class FalconHosts {
         List<String> ids = new ArrayList<>();
         try {
             listIds(ids);
-        } catch (ApiCallException e) {
+        } catch (CallException e) {
             report(e, e.getMessage() + (ids.isEmpty() ? "; no Falcon host could be listed"
                     : "; " + ids.size() + " host ids were listed before it, the others are missing"));
             if (ids.isEmpty()) {
@@ -94,7 +95,7 @@ final class FalconHosts {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
             try {
                 details(batch, sightings);
-            } catch (ApiCallException e) {
+            } catch (CallException e) {
                 report(e, e.getMessage() + "; the details of " + batch.size() + " Falcon hosts are missing ("
                         + batch.get(0) + (batch.size() > 1 ? " to " + batch.get(batch.size() - 1) : "") + ")");
             }
@@ -102,7 +103,7 @@ final class FalconHosts {
         return sightings;
     }
 
-    private void listIds(List<String> ids) throws ApiCallException {
+    private void listIds(List<String> ids) {
         int offset = 0;
         while (true) {
             BearerApi.Response page = api.get(QUERY, "/devices/queries/devices/v1",
@@ -111,8 +112,8 @@ final class FalconHosts {
             JsonNode resources = page.body().path("resources");
             JsonNode total = page.body().path("meta").path("pagination").path("total");
             if (!resources.isArray() || !total.canConvertToLong()) {
-                throw new ApiCallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
-                        + "array or no meta.pagination.total (evidence " + page.evidence() + ")");
+                throw new CallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+                        + "array or no meta.pagination.total (evidence " + page.evidence() + ")", null, null);
             }
             resources.forEach(id -> ids.add(id.asText()));
             offset += resources.size();
@@ -120,26 +121,26 @@ final class FalconHosts {
                 return;
             }
             if (offset >= MAX_OFFSET) {
-                throw new ApiCallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
+                throw new CallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
                         + " hosts, more than offset paging reaches (" + MAX_OFFSET + "); this provider does not use "
-                        + "the scroll API yet");
+                        + "the scroll API yet", null, null);
             }
         }
     }
 
-    private void details(List<String> batch, List<Sighting> sightings) throws ApiCallException {
+    private void details(List<String> batch, List<Sighting> sightings) {
         List<Map.Entry<String, String>> parameters = batch.stream().map(id -> Map.entry("ids", id)).toList();
         BearerApi.Response response = api.get(DETAILS, "/devices/entities/devices/v2", parameters);
         JsonNode resources = response.body().path("resources");
         if (!resources.isArray()) {
-            throw new ApiCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
-                    + "array (evidence " + response.evidence() + ")");
+            throw new CallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
+                    + "array (evidence " + response.evidence() + ")", null, null);
         }
         for (JsonNode device : resources) {
             String id = device.path("device_id").asText("");
             if (id.isEmpty()) {
-                throw new ApiCallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
-                        + "(evidence " + response.evidence() + ")");
+                throw new CallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
+                        + "(evidence " + response.evidence() + ")", null, null);
             }
             sightings.add(sighting(device, response.evidence()));
         }
@@ -199,7 +200,7 @@ final class FalconHosts {
         };
     }
 
-    private void report(ApiCallException e, String message) {
+    private void report(CallException e, String message) {
         sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "falcon:" + e.operation(),
                 KINDS, e.issueCause(), message));
     }

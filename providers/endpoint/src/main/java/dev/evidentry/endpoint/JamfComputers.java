@@ -1,6 +1,7 @@
 package dev.evidentry.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
@@ -73,7 +74,7 @@ final class JamfComputers {
     List<Sighting> read() {
         try {
             api.authenticate();
-        } catch (ApiCallException e) {
+        } catch (CallException e) {
             report(e, e.issueCause() == IssueCause.INVALID_CREDENTIALS
                     ? "Jamf Pro rejected the API client " + options.clientId() + ": " + e.getMessage() + "; check "
                             + EndpointOptions.JAMF_CLIENT_ID + ", " + EndpointOptions.JAMF_SECRET_VARIABLE
@@ -93,8 +94,8 @@ final class JamfComputers {
                 JsonNode results = response.body().path("results");
                 JsonNode total = response.body().path("totalCount");
                 if (!results.isArray() || !total.canConvertToLong()) {
-                    throw new ApiCallException(INVENTORY, IssueCause.MALFORMED_RESPONSE, "the answer has no results "
-                            + "array or no totalCount (evidence " + response.evidence() + ")");
+                    throw new CallException(INVENTORY, IssueCause.MALFORMED_RESPONSE, "the answer has no results "
+                            + "array or no totalCount (evidence " + response.evidence() + ")", null, null);
                 }
                 for (JsonNode computer : results) {
                     sightings.add(sighting(computer, response.evidence()));
@@ -104,7 +105,7 @@ final class JamfComputers {
                     return sightings;
                 }
             }
-        } catch (ApiCallException e) {
+        } catch (CallException e) {
             report(e, e.getMessage() + (sightings.isEmpty() ? "; no Jamf Pro computer could be read"
                     : "; " + sightings.size() + " computers were read before it, the others are missing"));
             return sightings;
@@ -150,7 +151,7 @@ final class JamfComputers {
         }
     }
 
-    private void report(ApiCallException e, String message) {
+    private void report(CallException e, String message) {
         sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "jamf:" + e.operation(),
                 KINDS, e.issueCause(), message));
     }

@@ -114,11 +114,11 @@ final class OsqueryResults {
         try {
             json = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            malformed(file, number, null, "not JSON: " + e.getOriginalMessage());
+            malformed(file, number, text, null, "not JSON: " + e.getOriginalMessage());
             return;
         }
         if (json == null || !json.isObject() || !json.path("name").isTextual()) {
-            malformed(file, number, null, "not an osquery result line (no \"name\")");
+            malformed(file, number, text, null, "not an osquery result line (no \"name\")");
             return;
         }
         Optional<OsqueryQuery> query = OsqueryQuery.forResultName(json.path("name").asText());
@@ -128,18 +128,18 @@ final class OsqueryResults {
         }
         String host = json.path("hostIdentifier").asText("").strip();
         if (host.isEmpty()) {
-            malformed(file, number, query.get(), "no \"hostIdentifier\"");
+            malformed(file, number, text, query.get(), "no \"hostIdentifier\"");
             return;
         }
         if (!json.path("snapshot").isArray()) {
-            malformed(file, number, query.get(), "no \"snapshot\" array (log the query as a snapshot)");
+            malformed(file, number, text, query.get(), "no \"snapshot\" array (log the query as a snapshot)");
             return;
         }
         long unixTime;
         try {
             unixTime = unixTime(json);
         } catch (NumberFormatException e) {
-            malformed(file, number, query.get(), "\"unixTime\" is not a number");
+            malformed(file, number, text, query.get(), "\"unixTime\" is not a number");
             return;
         }
         Line line = new Line(file, number, text, json, unixTime);
@@ -158,12 +158,15 @@ final class OsqueryResults {
         throw new NumberFormatException("missing");
     }
 
-    private void malformed(String file, int number, OsqueryQuery query, String why) {
-        sink.issue(new CollectionIssue(EndpointProvider.ID, SOURCE, "", null,
-                "osquery:" + (query == null ? "read" : query.queryName()),
+    /** One issue for the line, which is stored as evidence so that the issue's advice can be followed. */
+    private void malformed(String file, int number, String text, OsqueryQuery query, String why) {
+        String operation = query == null ? "read" : query.queryName();
+        EvidenceId evidence = context.recordEvidence(new RawEvidence(EndpointProvider.ID, SOURCE, operation, "",
+                Map.of("file", file, "line", String.valueOf(number)), 0, "", text));
+        sink.issue(new CollectionIssue(EndpointProvider.ID, SOURCE, "", null, "osquery:" + operation,
                 query == null ? KINDS : query.factKinds(), IssueCause.MALFORMED_RESPONSE,
                 "osquery result " + file + " line " + number + " could not be read: " + why
-                        + "; the other lines were read"));
+                        + "; the other lines were read (evidence " + evidence + ")"));
     }
 
     /** Records each kept line as evidence: service osquery, operation the query name. */

@@ -117,7 +117,8 @@ class OsqueryProviderTest {
         assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
             assertThat(issue.account()).isEqualTo("osquery");
-            assertThat(issue.message()).startsWith("osquery result osqueryd.snapshots.log line 11 could not be read");
+            assertThat(issue.message()).startsWith("osquery result osqueryd.snapshots.log line 11 could not be read")
+                    .contains("the other lines were read (evidence ");
             assertThat(issue.factKinds()).containsExactlyInAnyOrder(EndpointProtection.KIND,
                     EndpointDiskEncryption.KIND, EndpointScreenLock.KIND, EndpointOperatingSystem.KIND);
         });
@@ -130,8 +131,9 @@ class OsqueryProviderTest {
         String stored = result.evidenceJson(alice.evidence().get(0));
         assertThat(stored).contains("\"service\" : \"osquery\"", "\"operation\" : \"evidentry_disk_encryption\"",
                 "alice-mbp.local", "APFS Encryption", "osqueryd.snapshots.log");
-        // One evidence record per host and query kept: 5 + 5 + 4 + 4 lines, the older screen-lock line not kept.
-        assertThat(result.evidenceCount()).isEqualTo(18);
+        // One evidence record per host and query kept (5 + 5 + 4 + 4 lines, the older screen-lock line not kept), and
+        // the line that could not be read.
+        assertThat(result.evidenceCount()).isEqualTo(19);
     }
 
     @Test

@@ -15,15 +15,31 @@ import java.util.stream.Stream;
 
 /**
  * Every endpoint, laptop or server, whatever source reports it, runs an active antivirus or EDR agent; when the source
- * reports the age of its signatures, they are at most {@value #MAX_SIGNATURE_AGE_DAYS} full days old. A device whose
+ * reports the age of its signatures, they are at most {@value #DEFAULT_MAX_SIGNATURE_AGE_DAYS} full days old (or the
+ * system property {@value #MAX_SIGNATURE_AGE_PROPERTY}). A device whose
  * last report is stale ({@link LastReport}) is judged on that report, and the finding says how old it is.
  */
 public final class EndpointProtectionActiveCheck implements Check {
 
     public static final String ID = "endpoint.protection.active";
-    static final int MAX_SIGNATURE_AGE_DAYS = 7;
+    static final String MAX_SIGNATURE_AGE_PROPERTY = "evidentry.endpoint.maxSignatureAgeDays";
+    static final int DEFAULT_MAX_SIGNATURE_AGE_DAYS = 7;
 
+    private final int maxSignatureAgeDays;
     private final int maxReportAgeDays = LastReport.maxAgeDays();
+
+    /** The check as the pack builds it: the signature age limit from {@value #MAX_SIGNATURE_AGE_PROPERTY}, else 7. */
+    public EndpointProtectionActiveCheck() {
+        this(Integer.getInteger(MAX_SIGNATURE_AGE_PROPERTY, DEFAULT_MAX_SIGNATURE_AGE_DAYS));
+    }
+
+    EndpointProtectionActiveCheck(int maxSignatureAgeDays) {
+        if (maxSignatureAgeDays < 0) {
+            throw new IllegalArgumentException(MAX_SIGNATURE_AGE_PROPERTY + " must not be negative: "
+                    + maxSignatureAgeDays);
+        }
+        this.maxSignatureAgeDays = maxSignatureAgeDays;
+    }
 
     private final CheckDescriptor descriptor = new CheckDescriptor(ID,
             "Endpoints run active antivirus or EDR protection", Severity.HIGH, Set.of(EndpointProtection.KIND),
@@ -61,9 +77,9 @@ public final class EndpointProtectionActiveCheck implements Check {
             return Finding.pass(descriptor, endpoint, protectedBy + "." + caveat);
         }
         Duration age = endpoint.signatureAge();
-        return age.toDays() > MAX_SIGNATURE_AGE_DAYS
+        return age.toDays() > maxSignatureAgeDays
                 ? Finding.fail(descriptor, endpoint, protectedBy + ", but its signatures are " + describe(age)
-                        + " old (limit " + MAX_SIGNATURE_AGE_DAYS + " days)." + caveat)
+                        + " old (limit " + maxSignatureAgeDays + " days)." + caveat)
                 : Finding.pass(descriptor, endpoint, protectedBy + "; its signatures are " + describe(age) + " old."
                         + caveat);
     }

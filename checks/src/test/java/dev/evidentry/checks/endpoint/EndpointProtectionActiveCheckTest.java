@@ -111,6 +111,15 @@ class EndpointProtectionActiveCheckTest {
     }
 
     @Test
+    void theSignatureAgeLimitIsConfigurable() {
+        assertThat(evaluate(new EndpointProtectionActiveCheck(2),
+                endpoint("a-web-1", DEFENDER, ProtectionState.ACTIVE, Duration.ofDays(3), "")))
+                .extracting(Finding::outcome, Finding::message)
+                .containsExactly(tuple(FAIL, "Endpoint a-web-1 is protected by " + DEFENDER + ", but its signatures are"
+                        + " 3 days old (limit 2 days)."));
+    }
+
+    @Test
     void aStaleDeviceIsJudgedOnItsLastReportAndSaysHowOldItIs() {
         ResourceRef device = ResourceRef.global("endpoint", "fleet", "endpoint.device", "serial/SN1", "old-mac");
         assertThat(evaluate(check,

@@ -94,7 +94,7 @@ final class S3Collector implements ServiceCollector {
         for (ListedBucket bucket : listed) {
             if (bucket.region().isPresent()) {
                 ResourceRef ref = scope.bucketRef(bucket.name(), bucket.region().get());
-                sink.accept(new AwsS3Bucket(ref, bucket.name(), List.of(bucket.page())));
+                sink.accept(new AwsS3Bucket(ref, bucket.name(), bucket.evidence()));
                 tasks.addAll(detailTasks(ref));
             } else {
                 ResourceRef unplaced = scope.bucketRef(bucket.name(), "");
@@ -106,32 +106,72 @@ final class S3Collector implements ServiceCollector {
 
     private void listBuckets() {
         List<ListedBucket> listed = new ArrayList<>();
-        S3Client s3 = clients.s3(scope.globalRegion());
-        String token = null;
         try {
-            do {
-                String page = token;
-                Evidenced<ListBucketsResponse> answer = AwsCalls.call("s3:ListBuckets",
-                        override -> s3.listBuckets(b -> b.maxBuckets(PAGE_SIZE).continuationToken(page)
-                                .overrideConfiguration(override)));
-                for (Bucket bucket : answer.value().buckets()) {
-                    if (bucket.name() == null || bucket.name().isEmpty()) {
-                        throw CallException.malformed("s3:ListBuckets", "a bucket without a name",
-                                answer.evidence());
-                    }
-                    listed.add(new ListedBucket(bucket.name(), Optional.ofNullable(bucket.bucketRegion())
-                            .filter(region -> !region.isBlank()), answer.evidence()));
-                }
-                token = answer.value().continuationToken();
-                if (token != null && (token.isEmpty() || token.equals(page))) {
-                    throw CallException.malformed("s3:ListBuckets", "the continuation token does not move",
-                            answer.evidence());
-                }
-            } while (token != null);
+            listAllBuckets(null, listed);
+            // A filtered listing can only prove where a bucket is when another region's listing could disagree.
+            if (scope.regions().size() > 1 && listed.stream().anyMatch(bucket -> bucket.region().isEmpty())) {
+                listed = placeByRegionListing(listed);
+            }
         } finally {
             // After a failed page the buckets of the earlier pages are still described; the issue covers the rest.
             buckets = List.copyOf(listed);
         }
+    }
+
+    /**
+     * Every bucket ListBuckets names, all pages; with {@code region}, only that region's (the bucket-region filter),
+     * so every bucket listed is known to be there.
+     */
+    private List<ListedBucket> listAllBuckets(Region region, List<ListedBucket> listed) {
+        S3Client s3 = clients.s3(scope.globalRegion());
+        String token = null;
+        do {
+            String page = token;
+            Evidenced<ListBucketsResponse> answer = AwsCalls.call("s3:ListBuckets",
+                    override -> s3.listBuckets(b -> b.maxBuckets(PAGE_SIZE).continuationToken(page)
+                            .bucketRegion(region == null ? null : region.id()).overrideConfiguration(override)));
+            for (Bucket bucket : answer.value().buckets()) {
+                if (bucket.name() == null || bucket.name().isEmpty()) {
+                    throw CallException.malformed("s3:ListBuckets", "a bucket without a name", answer.evidence());
+                }
+                Optional<String> bucketRegion = region != null ? Optional.of(region.id())
+                        : Optional.ofNullable(bucket.bucketRegion()).filter(name -> !name.isBlank());
+                listed.add(new ListedBucket(bucket.name(), bucketRegion, List.of(answer.evidence())));
+            }
+            token = answer.value().continuationToken();
+            if (token != null && (token.isEmpty() || token.equals(page))) {
+                throw CallException.malformed("s3:ListBuckets", "the continuation token does not move",
+                        answer.evidence());
+            }
+        } while (token != null);
+        return listed;
+    }
+
+    /**
+     * When ListBuckets does not say where buckets are (AWS does, some S3 implementations do not), one filtered listing
+     * per region in scope places them all: a call per region instead of GetBucketLocation per bucket. A bucket still
+     * unplaced (in a region outside the scan's scope, or a failed regional listing) falls back to GetBucketLocation.
+     */
+    private List<ListedBucket> placeByRegionListing(List<ListedBucket> listed) {
+        Map<String, List<ListedBucket>> claims = new java.util.HashMap<>();
+        for (Region region : scope.regions()) {
+            try {
+                for (ListedBucket bucket : listAllBuckets(region, new ArrayList<>())) {
+                    claims.computeIfAbsent(bucket.name(), name -> new ArrayList<>()).add(bucket);
+                }
+            } catch (CallException e) {
+                // Not an issue by itself: the buckets it would have placed are located one by one instead.
+            }
+        }
+        List<ListedBucket> result = new ArrayList<>(listed.size());
+        for (ListedBucket bucket : listed) {
+            List<ListedBucket> regional = claims.getOrDefault(bucket.name(), List.of());
+            // Exactly one region must claim it: a server that ignores the filter claims every bucket everywhere.
+            result.add(bucket.region().isPresent() || regional.size() != 1 ? bucket
+                    : new ListedBucket(bucket.name(), regional.get(0).region(),
+                            concat(bucket.evidence(), regional.get(0).evidence())));
+        }
+        return result;
     }
 
     /** For a bucket ListBuckets gave no region: GetBucketLocation first, then the details, one after the other. */
@@ -144,13 +184,13 @@ final class S3Collector implements ServiceCollector {
         } catch (CallException e) {
             // It exists (ListBuckets said so) but where is unknown: nothing else about it can be read.
             ResourceRef unplaced = scope.bucketRef(bucket.name(), "");
-            sink.accept(new AwsS3Bucket(unplaced, bucket.name(), List.of(bucket.page())));
+            sink.accept(new AwsS3Bucket(unplaced, bucket.name(), bucket.evidence()));
             scope.report(sink, unplaced, BUCKET_DETAIL_KINDS, e);
             return;
         }
         String region = regionOfLocation(answer.value().locationConstraintAsString());
         ResourceRef ref = scope.bucketRef(bucket.name(), region);
-        sink.accept(new AwsS3Bucket(ref, bucket.name(), List.of(bucket.page(), answer.evidence())));
+        sink.accept(new AwsS3Bucket(ref, bucket.name(), concat(bucket.evidence(), List.of(answer.evidence()))));
         // Already on a pool thread: run the details here, each failing on its own.
         detailTasks(ref).forEach(task -> task.run(scope, sink));
     }
@@ -338,5 +378,12 @@ final class S3Collector implements ServiceCollector {
     }
 
     /** A bucket as ListBuckets named it, with the page that named it. */
-    private record ListedBucket(String name, Optional<String> region, EvidenceId page) {}
+    private static List<EvidenceId> concat(List<EvidenceId> first, List<EvidenceId> second) {
+        List<EvidenceId> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** A bucket as listed: its region when known, and the listing pages that named and placed it. */
+    private record ListedBucket(String name, Optional<String> region, List<EvidenceId> evidence) {}
 }

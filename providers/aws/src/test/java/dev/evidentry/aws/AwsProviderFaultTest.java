@@ -9,6 +9,7 @@ import static dev.evidentry.aws.FakeAws.error;
 import static dev.evidentry.aws.FakeAws.query;
 import static dev.evidentry.aws.FakeAws.queried;
 import static dev.evidentry.aws.FakeAws.s3;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static dev.evidentry.aws.FakeAws.s3ListBuckets;
 import static dev.evidentry.aws.FakeAws.s3Requested;
 import static dev.evidentry.aws.FakeAws.xml;
@@ -345,6 +346,8 @@ class AwsProviderFaultTest {
 
     @Test
     void aBucketWhoseRegionCannotBeLearnedIsStillListed() {
+        // Neither the region-filtered listings nor GetBucketLocation can place it.
+        aws.fault(s3ListBuckets().withQueryParam("bucket-region", matching(".+")), error(403, "s3/AccessDenied.xml"));
         aws.fault(s3(BETA, "location"), error(403, "s3/AccessDenied.xml"));
 
         CollectionResult result = fixture.collect();

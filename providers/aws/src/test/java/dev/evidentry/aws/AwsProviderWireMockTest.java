@@ -124,7 +124,8 @@ class AwsProviderWireMockTest {
         assertThat(buckets.values()).extracting(Fact::resource).containsExactlyInAnyOrder(
                 new ResourceRef("aws", ACCOUNT, "us-east-1", "aws.s3.bucket", "arn:aws:s3:::alpha-data", ALPHA),
                 new ResourceRef("aws", ACCOUNT, "eu-west-1", "aws.s3.bucket", "arn:aws:s3:::beta-logs", BETA));
-        // Each bucket rests on the page that named it; beta-logs also on GetBucketLocation ("EU" is eu-west-1).
+        // Each bucket rests on the page that named it; beta-logs, whose page gave no region, also on the listing
+        // filtered by eu-west-1 that placed it there.
         EvidenceId firstPage = buckets.get(ALPHA).evidence().get(0);
         assertThat(buckets.get(ALPHA).evidence()).containsExactly(firstPage);
         assertThat(buckets.get(BETA).evidence()).hasSize(2).doesNotContain(firstPage);
@@ -132,7 +133,8 @@ class AwsProviderWireMockTest {
         assertThat(result.evidenceJson(buckets.get(BETA).evidence().get(0)))
                 .contains("\"ContinuationToken\" : \"dG9rZW4tcGFnZS0y\"").contains(BETA);
         assertThat(result.evidenceJson(buckets.get(BETA).evidence().get(1)))
-                .contains("\"operation\" : \"GetBucketLocation\"");
+                .contains("\"operation\" : \"ListBuckets\"").contains(BETA).doesNotContain(ALPHA)
+                .contains("eu-west-1");
 
         assertThat(byResource(result.facts(DataStoreEncryption.class).stream()
                         .filter(fact -> fact.resource().type().equals("aws.s3.bucket")).toList()).values())
@@ -191,9 +193,12 @@ class AwsProviderWireMockTest {
         assertThat(aws.count(queried("ListMFADevices"))).isEqualTo(1); // erin only: alice has a virtual device
         assertThat(aws.count(queried("ListMFADevices").withFormParam("UserName",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("erin")))).isEqualTo(1);
-        assertThat(aws.count(s3ListBucketsRequested())).isEqualTo(2); // two pages
-        assertThat(aws.count(s3Requested(ALPHA, "location"))).isZero(); // ListBuckets named its region
-        assertThat(aws.count(s3Requested(BETA, "location"))).isEqualTo(1);
+        // Two pages, then (beta's region not given) one listing filtered by each region in scope: no per-bucket call.
+        assertThat(aws.count(s3ListBucketsRequested())).isEqualTo(4);
+        assertThat(aws.count(s3ListBucketsRequested().withQueryParam("bucket-region",
+                com.github.tomakehurst.wiremock.client.WireMock.matching(".+")))).isEqualTo(2);
+        assertThat(aws.count(s3Requested(ALPHA, "location"))).isZero();
+        assertThat(aws.count(s3Requested(BETA, "location"))).isZero();
         for (String bucket : List.of(ALPHA, BETA)) {
             for (String call : List.of("encryption", "publicAccessBlock", "acl", "versioning", "logging")) {
                 assertThat(aws.count(s3Requested(bucket, call))).as(bucket + "?" + call).isEqualTo(1);
@@ -201,7 +206,9 @@ class AwsProviderWireMockTest {
         }
         assertThat(aws.count(s3ControlPublicAccessBlockRequested())).isEqualTo(1);
         // IAM and S3 as counted above; the regional services' calls are counted in AwsRegionalCallCountTest.
-        assertThat(aws.server.getAllServeEvents()).hasSize(1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 + 1 + 10 + 1
+        // STS, GenerateCredentialReport, GetCredentialReport, summary, policy, 2 virtual MFA pages, 1 ListMFADevices,
+        // 2 ListBuckets pages + 2 region-filtered listings, 10 bucket details, S3 Control.
+        assertThat(aws.server.getAllServeEvents()).hasSize(1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 + 2 + 10 + 1
                 + AwsRegionalCallCountTest.BASELINE_REGIONAL_CALLS);
     }
 

@@ -125,8 +125,8 @@ class AwsRegionalCallCountTest {
         assertThat(aws.count(inventoryRequested("i-0a1b2c3d4e5f60040"))).isZero(); // terminated
         assertThat(aws.count(inventoryRequested(FakeAws.STOPPED))).isZero(); // stopped: SSM does not list it
 
-        // Every regional request, nothing more: STS, IAM and S3 make the other 22.
-        assertThat(aws.server.getAllServeEvents()).hasSize(22 + BASELINE_REGIONAL_CALLS);
+        // Every regional request, nothing more: STS, IAM and S3 make the other 23.
+        assertThat(aws.server.getAllServeEvents()).hasSize(23 + BASELINE_REGIONAL_CALLS);
         // Listings ask for the largest pages each call allows.
         assertThat(aws.count(queried("DescribeVolumes").withFormParam("MaxResults", equalTo("500")))).isEqualTo(3);
         assertThat(aws.count(queried("DescribeInstances").withFormParam("MaxResults", equalTo("1000"))))

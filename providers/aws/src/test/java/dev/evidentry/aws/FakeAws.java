@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Base64;
 
 /**
@@ -111,6 +112,11 @@ final class FakeAws implements AutoCloseable {
         server.stubFor(s3ListBuckets().atPriority(PAGE)
                 .withQueryParam("continuation-token", equalTo("dG9rZW4tcGFnZS0y"))
                 .willReturn(xml("s3/ListBuckets-page2.xml")));
+        // ListBuckets filtered by region, as S3 answers it: only that region's buckets, no BucketRegion element.
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            server.stubFor(s3ListBuckets().atPriority(PAGE).withQueryParam("bucket-region", equalTo(region))
+                    .willReturn(xml("s3/ListBuckets-region-" + region + ".xml")));
+        }
         answer(s3(BETA, "location"), xml("s3/GetBucketLocation-EU.xml"));
         answer(s3(ALPHA, "encryption"), xml("s3/alpha-data/GetBucketEncryption.xml"));
         answer(s3(ALPHA, "publicAccessBlock"), xml("s3/alpha-data/GetPublicAccessBlock.xml"));

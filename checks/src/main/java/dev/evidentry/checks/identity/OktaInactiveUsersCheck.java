@@ -46,13 +46,18 @@ public final class OktaInactiveUsersCheck implements Check {
             return days > MAX_IDLE_DAYS
                     ? Finding.fail(descriptor, user, who + " has never signed in in the " + days + " days since it "
                             + "was created, and is still " + user.status() + ".")
-                    : Finding.pass(descriptor, user, who + " was created " + days + " days ago and has not signed in "
+                    : Finding.pass(descriptor, user, who + " was created " + daysAgo(days) + " and has not signed in "
                             + "yet.");
         }
         long days = CredentialAge.days(user.lastLogin(), now);
         return days > MAX_IDLE_DAYS
-                ? Finding.fail(descriptor, user, who + " last signed in " + days + " days ago and is still "
+                ? Finding.fail(descriptor, user, who + " last signed in " + daysAgo(days) + " and is still "
                         + user.status() + ".")
-                : Finding.pass(descriptor, user, who + " signed in " + days + " days ago.");
+                : Finding.pass(descriptor, user, who + " signed in " + daysAgo(days) + ".");
+    }
+
+    /** {@code 1 day ago}, {@code 3 days ago}. */
+    private static String daysAgo(long days) {
+        return days + (days == 1 ? " day" : " days") + " ago";
     }
 }

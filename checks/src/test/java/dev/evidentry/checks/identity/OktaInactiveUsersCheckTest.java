@@ -28,6 +28,20 @@ class OktaInactiveUsersCheckTest {
     }
 
     @Test
+    void oneDayIsSingularAndOtherCountsPlural() {
+        assertThat(evaluate(check, user("alice", "ACTIVE", daysAgo(900), daysAgo(1)),
+                user("bob", "ACTIVE", daysAgo(900), daysAgo(0)),
+                user("carol", "ACTIVE", daysAgo(1), null),
+                user("dan", "ACTIVE", daysAgo(2), null)))
+                .extracting(Finding::outcome, Finding::message)
+                .containsExactly(
+                        tuple(PASS, "Okta user alice signed in 1 day ago."),
+                        tuple(PASS, "Okta user bob signed in 0 days ago."),
+                        tuple(PASS, "Okta user carol was created 1 day ago and has not signed in yet."),
+                        tuple(PASS, "Okta user dan was created 2 days ago and has not signed in yet."));
+    }
+
+    @Test
     void ninetyOneDaysWithoutSignInFails() {
         assertThat(evaluate(check, user("dave", "ACTIVE", daysAgo(900), daysAgo(91))))
                 .extracting(Finding::outcome, Finding::message)

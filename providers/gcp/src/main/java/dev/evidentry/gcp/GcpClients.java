@@ -44,6 +44,7 @@ final class GcpClients {
     private final CloudKMS kms;
     private final CloudResourceManager resourceManager;
     private final Directory directory;
+    private final OsConfig osConfig;
 
     GcpClients(GcpOptions options, CollectContext context, HttpTransport transport, GoogleCredentials cloud,
             GoogleCredentials workspace, Sleeper sleeper) {
@@ -64,6 +65,7 @@ final class GcpClients {
         kms = configure(new CloudKMS.Builder(evidence, json, cloudInit), root, operation).build();
         resourceManager = configure(new CloudResourceManager.Builder(evidence, json, cloudInit), root, operation)
                 .build();
+        osConfig = configure(new OsConfig.Builder(evidence, json, cloudInit), root, operation).build();
         directory = workspace == null ? null : configure(new Directory.Builder(evidence, json,
                 new RequestSetup(workspace, context, registered, options, sleeper)), root, operation).build();
     }
@@ -96,6 +98,10 @@ final class GcpClients {
 
     CloudResourceManager resourceManager() {
         return resourceManager;
+    }
+
+    OsConfig osConfig() {
+        return osConfig;
     }
 
     /** The Directory API client, or {@code null} when no Workspace is configured. */

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param rootUrl one root URL for every Google API (tests, {@code private.googleapis.com}), or empty for Google's own
  * @param maxAttempts attempts per call, the first included
  * @param timeout connect and read timeout of one attempt
+ * @param endpointAgents the antivirus and EDR packages recognised in OS Config inventory
  */
 record GcpOptions(
         List<String> projects,
@@ -37,7 +38,8 @@ record GcpOptions(
         String workspaceAdmin,
         String rootUrl,
         int maxAttempts,
-        Duration timeout) {
+        Duration timeout,
+        EndpointAgents endpointAgents) {
 
     static final String PROJECTS = "projects";
     static final String FOLDER = "folder";
@@ -49,6 +51,7 @@ record GcpOptions(
     static final String ROOT_URL = "root-url";
     static final String MAX_ATTEMPTS = "max-attempts";
     static final String TIMEOUT = "timeout";
+    static final String ENDPOINT_AGENTS = "endpoint-agents";
 
     static final Set<ProviderOption> DESCRIPTIONS = Set.of(
             new ProviderOption(PROJECTS, "comma-separated project ids to scan; default: every project under folder or "
@@ -69,7 +72,11 @@ record GcpOptions(
             new ProviderOption(MAX_ATTEMPTS, "attempts per API call including the first, retried on 429 and 5xx with "
                     + "exponential backoff; 1 to 20, default 5"),
             new ProviderOption(TIMEOUT, "connect and read timeout of one attempt, as an ISO-8601 duration; default "
-                    + "PT60S"));
+                    + "PT60S"),
+            new ProviderOption(ENDPOINT_AGENTS, "comma-separated, case-insensitive substrings of package names (at "
+                    + "least 3 characters) that count as an antivirus/EDR agent in a VM's OS Config inventory; "
+                    + "default: the same list as the aws provider's (CrowdStrike, SentinelOne, Defender, ClamAV, "
+                    + "Trend Micro, Sophos, Carbon Black, Cortex XDR, Trellix/McAfee, Bitdefender, ESET)"));
 
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]|[a-z0-9.:-]{3,63}");
     private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
@@ -84,6 +91,7 @@ record GcpOptions(
         requireNonNull(workspaceAdmin, "workspaceAdmin is null");
         requireNonNull(rootUrl, "rootUrl is null");
         requireNonNull(timeout, "timeout is null");
+        requireNonNull(endpointAgents, "endpointAgents is null");
     }
 
     boolean workspaceConfigured() {
@@ -134,7 +142,7 @@ record GcpOptions(
                     + WORKSPACE_DOMAIN);
         }
         return new GcpOptions(projects, folder, organization, impersonate, customer, domain, admin,
-                rootUrl(option), maxAttempts(option), timeout(option));
+                rootUrl(option), maxAttempts(option), timeout(option), endpointAgents(option));
     }
 
     private static String numeric(Function<String, Optional<String>> option, String key, String prefix) {
@@ -182,6 +190,18 @@ record GcpOptions(
         }
         throw new InvalidOptionException("option " + MAX_ATTEMPTS + ": '" + value.get() + "' is not a whole number "
                 + "from 1 to 20");
+    }
+
+    private static EndpointAgents endpointAgents(Function<String, Optional<String>> option) {
+        Optional<String> value = option.apply(ENDPOINT_AGENTS);
+        if (value.isEmpty()) {
+            return EndpointAgents.DEFAULT;
+        }
+        try {
+            return EndpointAgents.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("option " + ENDPOINT_AGENTS + ": " + e.getMessage());
+        }
     }
 
     private static Duration timeout(Function<String, Optional<String>> option) {

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Google Cloud and Google Workspace, with Google's REST (apiary) client libraries on one shared, evidence-recording
  * HTTP transport: per project Cloud Storage buckets and their IAM policies, Compute Engine disks, Cloud SQL instances,
- * Cloud KMS keys and the project's audit log configuration; and Workspace users' 2-Step Verification.
+ * Cloud KMS keys, the project's audit log configuration and its VMs' endpoint agents (OS Config inventory); and
+ * Workspace users' 2-Step Verification.
  *
  * <p>Order of work: read the options; load Application Default Credentials (impersonating a service account when
  * asked), stopping with one issue when there are none; find the projects; then every project's listings and the
@@ -40,7 +41,7 @@ public final class GcpProvider implements Provider {
 
     /** The kinds read project by project: what a project left out of the scan costs. */
     static final Set<String> PROJECT_KINDS = FactKinds.union(StorageCollector.KINDS, DiskCollector.KINDS,
-            SqlCollector.KINDS, KmsCollector.KINDS, AuditLoggingCollector.KINDS);
+            SqlCollector.KINDS, KmsCollector.KINDS, AuditLoggingCollector.KINDS, EndpointCollector.KINDS);
     static final Set<String> FACT_KINDS = FactKinds.union(PROJECT_KINDS, WorkspaceCollector.KINDS);
 
     private static final String VERSION = ProviderVersion.of(GcpProvider.class);
@@ -113,12 +114,14 @@ public final class GcpProvider implements Provider {
         SqlCollector sql = new SqlCollector(clients, sink, work);
         KmsCollector kms = new KmsCollector(clients, sink, work);
         AuditLoggingCollector audit = new AuditLoggingCollector(clients, sink, work);
+        EndpointCollector endpoints = new EndpointCollector(clients, sink, work, options.endpointAgents());
         for (String project : discovery.projects()) {
             storage.start(project);
             disks.start(project);
             sql.start(project);
             kms.start(project);
             audit.start(project);
+            endpoints.start(project);
         }
         work.runAll();
     }

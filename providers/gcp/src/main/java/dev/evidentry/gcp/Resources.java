@@ -8,6 +8,7 @@ final class Resources {
     static final String PROJECT = "gcp.project";
     static final String BUCKET = "gcp.storage.bucket";
     static final String DISK = "gcp.compute.disk";
+    static final String INSTANCE = "gcp.compute.instance";
     static final String SQL_INSTANCE = "gcp.sql.instance";
     static final String KMS_KEY = "gcp.kms.key";
     static final String WORKSPACE_USER = "workspace.user";
@@ -27,6 +28,11 @@ final class Resources {
     static ResourceRef disk(String project, String zone, String name) {
         return new ResourceRef(GcpProvider.ID, project, zone, DISK,
                 "//compute.googleapis.com/projects/" + project + "/zones/" + zone + "/disks/" + name, name);
+    }
+
+    static ResourceRef instance(String project, String zone, String name) {
+        return new ResourceRef(GcpProvider.ID, project, zone, INSTANCE,
+                "//compute.googleapis.com/projects/" + project + "/zones/" + zone + "/instances/" + name, name);
     }
 
     static ResourceRef sqlInstance(String project, String region, String name) {

@@ -38,6 +38,9 @@ final class FakeGoogle implements AutoCloseable {
     static final String KEYS_APP = KEY_RINGS_US + "/app/cryptoKeys";
     static final String PROJECT_IAM = "/v3/projects/" + PROJECT + ":getIamPolicy";
     static final String USERS = "/admin/directory/v1/users";
+    static final String INSTANCES = "/compute/v1/projects/" + PROJECT + "/aggregated/instances";
+    static final String INVENTORIES_US = inventories("us-central1-a");
+    static final String INVENTORIES_EU = inventories("europe-west1-b");
 
     private final WireMockServer server;
 
@@ -70,6 +73,17 @@ final class FakeGoogle implements AutoCloseable {
         stub(get(urlPathEqualTo(DISKS)).withQueryParam("pageToken", absent()), json("compute/disks-page1.json"));
         stub(get(urlPathEqualTo(DISKS)).withQueryParam("pageToken", equalTo("Cg5kaXNrcy1wYWdlLXR3bw==")),
                 json("compute/disks-page2.json"));
+        stub(get(urlPathEqualTo(INSTANCES)).withQueryParam("pageToken", absent()),
+                json("compute/instances-page1.json"));
+        stub(get(urlPathEqualTo(INSTANCES)).withQueryParam("pageToken", equalTo("Cg9pbnN0YW5jZXMtcGFnZTI=")),
+                json("compute/instances-page2.json"));
+        stub(get(urlPathEqualTo(INVENTORIES_US)).withQueryParam("view", equalTo("FULL"))
+                .withQueryParam("pageToken", absent()), json("osconfig/inventories-us-central1-a-page1.json"));
+        stub(get(urlPathEqualTo(INVENTORIES_US)).withQueryParam("view", equalTo("FULL"))
+                .withQueryParam("pageToken", equalTo("aW52ZW50b3JpZXMtcGFnZTI=")),
+                json("osconfig/inventories-us-central1-a-page2.json"));
+        stub(get(urlPathEqualTo(INVENTORIES_EU)).withQueryParam("view", equalTo("FULL")),
+                json("osconfig/inventories-empty.json"));
         stub(get(urlPathEqualTo(SQL)), json("sql/instances.json"));
         stub(get(urlPathEqualTo(KMS_LOCATIONS)), json("kms/locations.json"));
         stub(get(urlPathEqualTo(KEY_RINGS_US)), json("kms/keyrings-us-central1.json"));
@@ -80,6 +94,10 @@ final class FakeGoogle implements AutoCloseable {
                 .withQueryParam("pageToken", absent()), json("directory/users-page1.json"));
         stub(get(urlPathEqualTo(USERS)).withQueryParam("customer", equalTo(CUSTOMER))
                 .withQueryParam("pageToken", equalTo("Q0FFU0FnZ0I=")), json("directory/users-page2.json"));
+    }
+
+    static String inventories(String zone) {
+        return "/v1/projects/" + PROJECT + "/locations/" + zone + "/instances/-/inventories";
     }
 
     static String bucketIam(String bucket) {

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.evidentry.gcp.FakeGoogle.BUCKETS;
 import static dev.evidentry.gcp.FakeGoogle.CUSTOMER;
 import static dev.evidentry.gcp.FakeGoogle.DISKS;
+import static dev.evidentry.gcp.FakeGoogle.INSTANCES;
+import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_EU;
+import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_US;
 import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_US;
 import static dev.evidentry.gcp.FakeGoogle.KMS_LOCATIONS;
 import static dev.evidentry.gcp.FakeGoogle.PROJECT;
@@ -19,6 +22,7 @@ import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.gcp.GcpKmsKey;
 import dev.evidentry.spi.fact.gcp.GcpProjectAuditLogging;
@@ -162,6 +166,63 @@ class GcpProviderFaultTest {
         assertThat(result.facts(DataStoreEncryption.class)).extracting(f -> f.resource().type())
                 .doesNotContain("gcp.compute.disk");
         assertThat(google.gets(DISKS)).isEqualTo(1);
+    }
+
+    @Test
+    void osConfigApiDisabledIsUnsupportedPerZoneNamingTheCommandAndNoVmIsGuessed() {
+        google.fault(INVENTORIES_US, error(403, "errors/osconfig-disabled.json"));
+        google.fault(INVENTORIES_EU, error(403, "errors/osconfig-disabled.json"));
+
+        CollectionResult result = collect();
+
+        assertThat(result.issues()).hasSize(2).allSatisfy(issue -> {
+            assertThat(issue.cause()).isEqualTo(IssueCause.UNSUPPORTED);
+            assertThat(issue.operation()).isEqualTo("osconfig.projects.locations.instances.inventories.list");
+            assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+            assertThat(issue.message()).contains("gcloud services enable osconfig.googleapis.com");
+        });
+        assertThat(result.issues()).extracting(CollectionIssue::region)
+                .containsExactlyInAnyOrder("us-central1-a", "europe-west1-b");
+        assertThat(result.facts(EndpointProtection.class)).isEmpty();
+        assertThat(google.gets(INVENTORIES_US)).isEqualTo(1);
+    }
+
+    @Test
+    void deniedInventoriesInOneZoneCostThatZonesVmsOnlyAndNameThePermission() {
+        google.fault(INVENTORIES_EU, error(403, "errors/osconfig-permission-denied.json"));
+
+        CollectionResult result = collect();
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
+        assertThat(issue.region()).isEqualTo("europe-west1-b");
+        assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+        assertThat(issue.message()).contains("osconfig.inventories.list");
+        assertThat(result.facts(EndpointProtection.class)).extracting(f -> f.resource().name())
+                .containsExactlyInAnyOrder("web-1", "db-1", "win-1");
+    }
+
+    @Test
+    void deniedInstanceListingCostsTheProjectsEndpointsAndCallsNoInventory() {
+        google.fault(INSTANCES, error(403, "errors/storage-permission-denied.json"));
+
+        CollectionResult result = collect();
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.operation()).isEqualTo("compute.instances.aggregatedList");
+        assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+        assertThat(result.facts(EndpointProtection.class)).isEmpty();
+        assertThat(google.gets(INVENTORIES_US) + google.gets(INVENTORIES_EU)).isZero();
+    }
+
+    @Test
+    void tooShortEndpointAgentIsAConfigurationIssueBeforeAnyCall() {
+        CollectionResult result = collect("endpoint-agents", "crowdstrike, av");
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);
+        assertThat(issue.message()).contains("endpoint-agents").contains("'av'");
+        assertThat(google.totalRequests()).isZero();
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.evidentry.gcp;
 import static dev.evidentry.gcp.FakeGoogle.BUCKETS;
 import static dev.evidentry.gcp.FakeGoogle.CUSTOMER;
 import static dev.evidentry.gcp.FakeGoogle.DISKS;
+import static dev.evidentry.gcp.FakeGoogle.INSTANCES;
+import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_EU;
+import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_US;
 import static dev.evidentry.gcp.FakeGoogle.KEYS_APP;
 import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_EU;
 import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_US;
@@ -18,9 +21,11 @@ import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.MfaMethod;
 import dev.evidentry.spi.fact.MfaState;
+import dev.evidentry.spi.fact.ProtectionState;
 import dev.evidentry.spi.fact.gcp.GcpKmsKey;
 import dev.evidentry.spi.fact.gcp.GcpProjectAuditLogging;
 import dev.evidentry.spi.fact.gcp.GcpSqlInstance;
@@ -30,6 +35,7 @@ import dev.evidentry.spi.fact.gcp.WorkspaceUser;
 import dev.evidentry.testkit.CollectionResult;
 import dev.evidentry.testkit.ProviderTestKit;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,10 +77,10 @@ class GcpProviderTest {
         assertThat(provider.descriptor().displayName()).isEqualTo("Google Cloud");
         assertThat(provider.descriptor().factKinds()).contains(DataStoreEncryption.KIND, HumanIdentity.KIND,
                 GcpStorageBucket.KIND, GcpStorageBucketIamPolicy.KIND, GcpSqlInstance.KIND, GcpKmsKey.KIND,
-                GcpProjectAuditLogging.KIND, WorkspaceUser.KIND);
+                GcpProjectAuditLogging.KIND, WorkspaceUser.KIND, EndpointProtection.KIND);
         assertThat(provider.descriptor().options()).extracting(o -> o.key()).contains("projects", "folder",
                 "organization", "impersonate-service-account", "workspace-customer", "workspace-domain",
-                "workspace-admin", "root-url");
+                "workspace-admin", "root-url", "endpoint-agents");
     }
 
     @Test
@@ -177,6 +183,59 @@ class GcpProviderTest {
     }
 
     @Test
+    void endpointProtectionOfEveryVmFromBothInstancePagesAndEveryInventoryPage() {
+        CollectionResult result = collect();
+
+        assertThat(result.issues()).isEmpty();
+        Map<String, EndpointProtection> vms = byName(result.facts(EndpointProtection.class));
+        assertThat(vms).containsOnlyKeys("web-1", "db-1", "win-1", "batch-1");
+
+        EndpointProtection web = vms.get("web-1");
+        assertThat(web.protection()).isEqualTo(ProtectionState.ACTIVE);
+        assertThat(web.agent()).isEqualTo("falcon-sensor");
+        assertThat(web.hostname()).isEqualTo("web-1");
+        assertThat(web.lastReportedIfKnown()).contains(Instant.parse("2026-11-22T08:00:00.123456Z"));
+        assertThat(web.detail()).contains("OS Config inventory").contains("does not report whether it is running");
+        assertThat(web.resource()).isEqualTo(new ResourceRef("gcp", PROJECT, "us-central1-a", "gcp.compute.instance",
+                "//compute.googleapis.com/projects/acme-prod/zones/us-central1-a/instances/web-1", "web-1"));
+        assertThat(web.evidence()).hasSize(2);
+        assertThat(result.evidenceJson(web.evidence().get(1))).contains("falcon-sensor");
+
+        // A package only available (not installed) is not an agent.
+        EndpointProtection db = vms.get("db-1");
+        assertThat(db.protection()).isEqualTo(ProtectionState.ABSENT);
+        assertThat(db.agent()).isEmpty();
+        assertThat(db.hostname()).isEqualTo("db-1.internal.acme.example");
+        assertThat(db.detail()).contains("endpoint-agents").contains("1 installed packages");
+
+        EndpointProtection win = vms.get("win-1");
+        assertThat(win.protection()).isEqualTo(ProtectionState.ACTIVE);
+        assertThat(win.agent()).isEqualTo("CrowdStrike Windows Sensor");
+        assertThat(win.hostname()).isEqualTo("WIN-1");
+
+        EndpointProtection batch = vms.get("batch-1");
+        assertThat(batch.protection()).isEqualTo(ProtectionState.UNKNOWN);
+        assertThat(batch.detail()).contains("no OS Config inventory").contains("OS Config agent")
+                .contains("gcloud services enable osconfig.googleapis.com");
+        assertThat(batch.resource().region()).isEqualTo("europe-west1-b");
+        assertThat(batch.lastReportedIfKnown()).isEmpty();
+        // The empty inventory listing of its zone is part of what shows it has none.
+        assertThat(batch.evidence()).hasSize(2);
+    }
+
+    @Test
+    void endpointAgentsOptionReplacesTheListAndWindowsUpdatesAreNotAgents() {
+        CollectionResult result = new GcpHarness().collect(Map.of("projects", PROJECT, "root-url", google.rootUrl(),
+                "max-attempts", "3", "timeout", "PT5S", "endpoint-agents", " Microsoft Defender , postgresql"));
+
+        Map<String, EndpointProtection> vms = byName(result.facts(EndpointProtection.class));
+        assertThat(vms.get("web-1").protection()).isEqualTo(ProtectionState.ABSENT);
+        assertThat(vms.get("win-1").protection()).isEqualTo(ProtectionState.ABSENT);
+        assertThat(vms.get("db-1").protection()).isEqualTo(ProtectionState.ACTIVE);
+        assertThat(vms.get("db-1").agent()).isEqualTo("postgresql-server");
+    }
+
+    @Test
     void workspaceUsersFromBothPagesWithTheir2sv() {
         CollectionResult result = collect();
 
@@ -213,7 +272,10 @@ class GcpProviderTest {
         assertThat(google.gets(KEYS_APP)).isEqualTo(1);
         assertThat(google.posts(PROJECT_IAM)).isEqualTo(1);
         assertThat(google.gets(USERS)).isEqualTo(2);
-        assertThat(google.totalRequests()).isEqualTo(15);
+        assertThat(google.gets(INSTANCES)).isEqualTo(2);
+        assertThat(google.gets(INVENTORIES_US)).isEqualTo(2);
+        assertThat(google.gets(INVENTORIES_EU)).isEqualTo(1);
+        assertThat(google.totalRequests()).isEqualTo(20);
     }
 
     @Test
@@ -224,11 +286,13 @@ class GcpProviderTest {
             assertThat(fact.evidence()).isNotEmpty();
             fact.evidence().forEach(result::evidenceJson);
         }
-        assertThat(result.evidenceCount()).isEqualTo(15);
+        assertThat(result.evidenceCount()).isEqualTo(20);
         String stored = result.allStoredText();
         assertThat(stored).doesNotContain(GcpHarness.TOKEN).doesNotContain("Bearer");
         assertThat(stored).contains("compute.disks.aggregatedList").contains("sql.instances.list")
-                .contains("directory.users.list").contains("cloudkms.projects.locations.keyRings.cryptoKeys.list");
+                .contains("directory.users.list").contains("cloudkms.projects.locations.keyRings.cryptoKeys.list")
+                .contains("compute.instances.aggregatedList")
+                .contains("osconfig.projects.locations.instances.inventories.list");
         // The operation header is ours: Google never sees it.
         assertThat(google.served()).allSatisfy(event -> assertThat(event.getRequest()
                 .containsHeader(EvidenceTransport.OPERATION_HEADER)).isFalse());

@@ -113,7 +113,7 @@ public final class GcpProvider implements Provider {
         DiskCollector disks = new DiskCollector(clients, sink, work);
         SqlCollector sql = new SqlCollector(clients, sink, work);
         KmsCollector kms = new KmsCollector(clients, sink, work);
-        AuditLoggingCollector audit = new AuditLoggingCollector(clients, sink, work);
+        AuditLoggingCollector audit = new AuditLoggingCollector(clients, sink, work, discovery.parents());
         EndpointCollector endpoints = new EndpointCollector(clients, sink, work, options.endpointAgents());
         for (String project : discovery.projects()) {
             storage.start(project);

@@ -10,8 +10,10 @@ import com.google.api.services.cloudresourcemanager.v3.model.Project;
 import com.google.api.services.cloudresourcemanager.v3.model.SearchProjectsResponse;
 import dev.evidentry.provider.support.CallException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -27,6 +29,8 @@ final class ProjectDiscovery {
     private final Work work;
     private final Set<String> projectKinds;
     private final SortedSet<String> projects = new ConcurrentSkipListSet<>();
+    /** The parents the listings named, by {@code projects/ID} and {@code folders/N}: not asked for again. */
+    private final Map<String, AuditLoggingCollector.Parent> parents = new ConcurrentHashMap<>();
 
     ProjectDiscovery(GcpClients clients, Work work, Set<String> projectKinds) {
         this.resourceManager = requireNonNull(clients, "clients is null").resourceManager();
@@ -49,6 +53,11 @@ final class ProjectDiscovery {
 
     List<String> projects() {
         return List.copyOf(projects);
+    }
+
+    /** The parent of each project and folder the listings showed, with the page that showed it. */
+    Map<String, AuditLoggingCollector.Parent> parents() {
+        return Map.copyOf(parents);
     }
 
     private void container(String parent) {
@@ -78,6 +87,10 @@ final class ProjectDiscovery {
                             throw CallException.malformed("cloudresourcemanager.folders.list",
                                     "a folder without a name", page.evidence());
                         }
+                        if (folder.getParent() != null && !folder.getParent().isBlank()) {
+                            parents.put(folder.getName(), new AuditLoggingCollector.Parent(folder.getParent(),
+                                    page.evidence()));
+                        }
                         if ("ACTIVE".equals(folder.getState())) {
                             container(folder.getName());
                         }
@@ -104,6 +117,10 @@ final class ProjectDiscovery {
             }
             if ("ACTIVE".equals(project.getState())) {
                 projects.add(project.getProjectId());
+                if (project.getParent() != null && !project.getParent().isBlank()) {
+                    parents.put("projects/" + project.getProjectId(),
+                            new AuditLoggingCollector.Parent(project.getParent(), evidence));
+                }
             }
         }
     }

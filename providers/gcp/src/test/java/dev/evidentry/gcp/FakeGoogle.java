@@ -38,6 +38,12 @@ final class FakeGoogle implements AutoCloseable {
     static final String KEYS_APP = KEY_RINGS_US + "/app/cryptoKeys";
     static final String PROJECT_IAM = "/v3/projects/" + PROJECT + ":getIamPolicy";
     static final String USERS = "/admin/directory/v1/users";
+    static final String PROJECT_GET = "/v3/projects/" + PROJECT;
+    static final String FOLDER_222 = "/v3/folders/222";
+    static final String FOLDER_111 = "/v3/folders/111";
+    static final String FOLDER_222_IAM = FOLDER_222 + ":getIamPolicy";
+    static final String FOLDER_111_IAM = FOLDER_111 + ":getIamPolicy";
+    static final String ORG_IAM = "/v3/organizations/123456789012:getIamPolicy";
     static final String INSTANCES = "/compute/v1/projects/" + PROJECT + "/aggregated/instances";
     static final String INVENTORIES_US = inventories("us-central1-a");
     static final String INVENTORIES_EU = inventories("europe-west1-b");
@@ -90,6 +96,12 @@ final class FakeGoogle implements AutoCloseable {
         stub(get(urlPathEqualTo(KEY_RINGS_EU)), json("kms/keyrings-empty.json"));
         stub(get(urlPathEqualTo(KEYS_APP)), json("kms/cryptokeys-app.json"));
         stub(post(urlPathEqualTo(PROJECT_IAM)), json("crm/project-iam-policy.json"));
+        stub(get(urlPathEqualTo(PROJECT_GET)), json("crm/project-acme-prod.json"));
+        stub(get(urlPathEqualTo(FOLDER_222)), json("crm/folder-222.json"));
+        stub(get(urlPathEqualTo(FOLDER_111)), json("crm/folder-111.json"));
+        stub(post(urlPathEqualTo(FOLDER_222_IAM)), json("crm/folder-222-iam-policy.json"));
+        stub(post(urlPathEqualTo(FOLDER_111_IAM)), json("crm/folder-111-iam-policy.json"));
+        stub(post(urlPathEqualTo(ORG_IAM)), json("crm/org-iam-policy.json"));
         stub(get(urlPathEqualTo(USERS)).withQueryParam("customer", equalTo(CUSTOMER))
                 .withQueryParam("pageToken", absent()), json("directory/users-page1.json"));
         stub(get(urlPathEqualTo(USERS)).withQueryParam("customer", equalTo(CUSTOMER))

@@ -4,6 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.evidentry.gcp.FakeGoogle.BUCKETS;
 import static dev.evidentry.gcp.FakeGoogle.CUSTOMER;
 import static dev.evidentry.gcp.FakeGoogle.DISKS;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_111;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_111_IAM;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_222;
+import static dev.evidentry.gcp.FakeGoogle.ORG_IAM;
+import static dev.evidentry.gcp.FakeGoogle.PROJECT_GET;
 import static dev.evidentry.gcp.FakeGoogle.INSTANCES;
 import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_EU;
 import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_US;
@@ -226,6 +231,36 @@ class GcpProviderFaultTest {
     }
 
     @Test
+    void anAncestorPolicyThatCannotBeReadIsAnIssueNamingItAndNoAuditFactIsGuessed() {
+        google.fault(FOLDER_111_IAM, error(403, "errors/folder-permission-denied.json"));
+
+        CollectionResult result = collect();
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
+        assertThat(issue.operation()).isEqualTo("cloudresourcemanager.folders.getIamPolicy");
+        assertThat(issue.factKinds()).containsExactly(GcpProjectAuditLogging.KIND);
+        assertThat(issue.message()).contains("ancestor folders/111").contains("resourcemanager.folders.getIamPolicy")
+                .contains("no pass or failure is guessed");
+        assertThat(issue.resource().name()).isEqualTo(PROJECT);
+        assertThat(result.facts(GcpProjectAuditLogging.class)).isEmpty();
+        assertThat(google.posts(ORG_IAM)).isZero();
+    }
+
+    @Test
+    void aProjectWhoseParentCannotBeReadHasNoAuditFact() {
+        google.fault(PROJECT_GET, error(403, "errors/storage-permission-denied.json"));
+
+        CollectionResult result = collect();
+
+        CollectionIssue issue = single(result.issues());
+        assertThat(issue.operation()).isEqualTo("cloudresourcemanager.projects.get");
+        assertThat(issue.factKinds()).containsExactly(GcpProjectAuditLogging.KIND);
+        assertThat(issue.message()).contains("the parent of project " + PROJECT);
+        assertThat(result.facts(GcpProjectAuditLogging.class)).isEmpty();
+    }
+
+    @Test
     void serverErrorPastTheRetries() {
         google.fault(KMS_LOCATIONS, error(503, "errors/backend-error.json"));
 
@@ -326,6 +361,12 @@ class GcpProviderFaultTest {
         assertThat(result.facts(GcpStorageBucket.class)).extracting(f -> f.resource().account())
                 .containsOnly(PROJECT).hasSize(3);
         assertThat(google.gets(SQL)).isEqualTo(1); // the deleted project is not scanned
+        // The listings named acme-prod's and folder 222's parents: only folder 111's is asked for.
+        assertThat(google.gets(PROJECT_GET)).isZero();
+        assertThat(google.gets(FOLDER_222)).isZero();
+        assertThat(google.gets(FOLDER_111)).isEqualTo(1);
+        assertThat(google.posts(ORG_IAM)).isEqualTo(1);
+        assertThat(result.facts(GcpProjectAuditLogging.class).get(0).dataAccessLogged()).isTrue();
     }
 
     private static CollectionIssue single(List<CollectionIssue> issues) {

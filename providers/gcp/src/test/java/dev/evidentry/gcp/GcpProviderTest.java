@@ -3,6 +3,10 @@ package dev.evidentry.gcp;
 import static dev.evidentry.gcp.FakeGoogle.BUCKETS;
 import static dev.evidentry.gcp.FakeGoogle.CUSTOMER;
 import static dev.evidentry.gcp.FakeGoogle.DISKS;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_111;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_111_IAM;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_222;
+import static dev.evidentry.gcp.FakeGoogle.FOLDER_222_IAM;
 import static dev.evidentry.gcp.FakeGoogle.INSTANCES;
 import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_EU;
 import static dev.evidentry.gcp.FakeGoogle.INVENTORIES_US;
@@ -10,13 +14,16 @@ import static dev.evidentry.gcp.FakeGoogle.KEYS_APP;
 import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_EU;
 import static dev.evidentry.gcp.FakeGoogle.KEY_RINGS_US;
 import static dev.evidentry.gcp.FakeGoogle.KMS_LOCATIONS;
+import static dev.evidentry.gcp.FakeGoogle.ORG_IAM;
 import static dev.evidentry.gcp.FakeGoogle.PROJECT;
+import static dev.evidentry.gcp.FakeGoogle.PROJECT_GET;
 import static dev.evidentry.gcp.FakeGoogle.PROJECT_IAM;
 import static dev.evidentry.gcp.FakeGoogle.SQL;
 import static dev.evidentry.gcp.FakeGoogle.USERS;
 import static dev.evidentry.gcp.FakeGoogle.bucketIam;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
@@ -180,6 +187,40 @@ class GcpProviderTest {
                 .containsExactly("DATA_READ serviceAccount:etl@acme-prod.iam.gserviceaccount.com");
         assertThat(audit.resource().type()).isEqualTo("gcp.project");
         assertThat(audit.resource().account()).isEqualTo(PROJECT);
+        // The project's policy, then each step up the tree: its parent and each ancestor's policy.
+        assertThat(audit.evidence()).hasSize(7);
+        assertThat(result.evidenceJson(audit.evidence().get(6))).contains("organizations.getIamPolicy")
+                .contains("sre-breakglass");
+    }
+
+    @Test
+    void dataAccessLogsSetOnlyOnTheOrganisationCoverTheProject() {
+        google.stub(WireMock.post(WireMock.urlPathEqualTo(PROJECT_IAM)).atPriority(1),
+                FakeGoogle.json("crm/project-iam-policy-no-audit.json"));
+
+        CollectionResult result = collect();
+
+        assertThat(result.issues()).isEmpty();
+        GcpProjectAuditLogging audit = result.facts(GcpProjectAuditLogging.class).get(0);
+        assertThat(audit.dataAccessLogged()).isTrue();
+        assertThat(audit.allServicesLogTypes()).containsExactlyInAnyOrder("DATA_READ", "DATA_WRITE");
+        // Only allServices counts: the folder's storage.googleapis.com configuration is not everything.
+        assertThat(audit.exemptedMembers()).containsExactly("DATA_READ group:sre-breakglass@acme.example",
+                "DATA_READ serviceAccount:etl@acme-prod.iam.gserviceaccount.com");
+    }
+
+    @Test
+    void aPrincipalIsExemptOnlyWhereEveryLevelThatLogsExemptsIt() {
+        google.stub(WireMock.post(WireMock.urlPathEqualTo(ORG_IAM)).atPriority(1),
+                WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"version\": 1, \"auditConfigs\": [{\"service\": \"allServices\", "
+                                + "\"auditLogConfigs\": [{\"logType\": \"DATA_READ\"}]}]}"));
+
+        CollectionResult result = collect();
+
+        GcpProjectAuditLogging audit = result.facts(GcpProjectAuditLogging.class).get(0);
+        assertThat(audit.dataAccessLogged()).isTrue();
+        assertThat(audit.exemptedMembers()).isEmpty(); // the organisation logs the ETL account's reads
     }
 
     @Test
@@ -275,7 +316,13 @@ class GcpProviderTest {
         assertThat(google.gets(INSTANCES)).isEqualTo(2);
         assertThat(google.gets(INVENTORIES_US)).isEqualTo(2);
         assertThat(google.gets(INVENTORIES_EU)).isEqualTo(1);
-        assertThat(google.totalRequests()).isEqualTo(20);
+        assertThat(google.gets(PROJECT_GET)).isEqualTo(1);
+        assertThat(google.gets(FOLDER_222)).isEqualTo(1);
+        assertThat(google.gets(FOLDER_111)).isEqualTo(1);
+        assertThat(google.posts(FOLDER_222_IAM)).isEqualTo(1);
+        assertThat(google.posts(FOLDER_111_IAM)).isEqualTo(1);
+        assertThat(google.posts(ORG_IAM)).isEqualTo(1);
+        assertThat(google.totalRequests()).isEqualTo(26);
     }
 
     @Test
@@ -286,7 +333,7 @@ class GcpProviderTest {
             assertThat(fact.evidence()).isNotEmpty();
             fact.evidence().forEach(result::evidenceJson);
         }
-        assertThat(result.evidenceCount()).isEqualTo(20);
+        assertThat(result.evidenceCount()).isEqualTo(26);
         String stored = result.allStoredText();
         assertThat(stored).doesNotContain(GcpHarness.TOKEN).doesNotContain("Bearer");
         assertThat(stored).contains("compute.disks.aggregatedList").contains("sql.instances.list")

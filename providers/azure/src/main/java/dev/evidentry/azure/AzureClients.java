@@ -10,10 +10,13 @@ import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.ConfigurationBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.evidentry.spi.CollectContext;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Builds the HTTP client (the JDK's, no Netty), the production credential and the two pipelines, once per scan.
@@ -41,11 +44,23 @@ final class AzureClients {
      * {@code DefaultAzureCredential}: environment (service principal secret or certificate), workload identity
      * (federated token file), managed identity, then the Azure CLI and other developer tools.
      */
-    static TokenCredential defaultCredential(AzureOptions options, HttpClient client) {
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(client);
+    static TokenCredential defaultCredential(AzureOptions options, HttpClient client, Map<String, String> environment) {
+        // The configuration first: setting it re-reads AZURE_AUTHORITY_HOST, which the option below must override.
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder()
+                .configuration(configuration(environment))
+                .httpClient(client);
         options.tenantId().ifPresent(builder::tenantId);
         options.authorityHost().ifPresent(host -> builder.authorityHost(host.toString()));
         return builder.build();
+    }
+
+    /**
+     * The configuration the credential reads its variables from: {@code environment} alone (the process environment in
+     * production), so what the credential sees is exactly what the provider registered as secrets.
+     */
+    static Configuration configuration(Map<String, String> environment) {
+        Map<String, String> variables = Map.copyOf(environment);
+        return new ConfigurationBuilder(path -> Map.of(), path -> Map.of(), path -> variables).build();
     }
 
     /** The scope whose token an API accepts: {@code <endpoint>/.default}. */

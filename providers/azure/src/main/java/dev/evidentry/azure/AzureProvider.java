@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Microsoft Azure: Entra ID through Microsoft Graph, and each subscription's resources through Azure Resource Manager,
@@ -64,17 +63,24 @@ public final class AzureProvider implements Provider {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiFunction<AzureOptions, HttpClient, TokenCredential> credentials;
-    private final Function<String, String> environment;
+    private final Map<String, String> environment;
 
     public AzureProvider() {
-        this(AzureClients::defaultCredential, System::getenv);
+        this(System.getenv());
     }
 
-    /** For tests: a credential in place of DefaultAzureCredential, a fake environment. */
-    AzureProvider(BiFunction<AzureOptions, HttpClient, TokenCredential> credentials,
-            Function<String, String> environment) {
+    /**
+     * DefaultAzureCredential, as in production, reading its variables ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
+     * {@code AZURE_CLIENT_SECRET}, ...) from {@code environment}: the process environment, or a test's own.
+     */
+    AzureProvider(Map<String, String> environment) {
+        this((options, client) -> AzureClients.defaultCredential(options, client, environment), environment);
+    }
+
+    /** For tests: a credential in place of DefaultAzureCredential, and the environment whose secrets it registers. */
+    AzureProvider(BiFunction<AzureOptions, HttpClient, TokenCredential> credentials, Map<String, String> environment) {
         this.credentials = requireNonNull(credentials, "credentials is null");
-        this.environment = requireNonNull(environment, "environment is null");
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     }
 
     @Override
@@ -93,7 +99,7 @@ public final class AzureProvider implements Provider {
             return;
         }
         for (String variable : SECRET_VARIABLES) {
-            String value = environment.apply(variable);
+            String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
                 context.registerSecret(value);
             }

@@ -200,7 +200,7 @@ class AzureProviderFaultTest {
         TokenCredential none = request -> Mono.error(new CredentialUnavailableException(
                 "DefaultAzureCredential failed to retrieve a token from the included credentials."));
 
-        CollectionResult result = AzureTestKit.collect(new AzureProvider((options, client) -> none, name -> null),
+        CollectionResult result = AzureTestKit.collect(new AzureProvider((options, client) -> none, Map.of()),
                 Baseline.options(azure));
 
         CollectionIssue issue = single(result.issues());

@@ -47,7 +47,7 @@ final class AzureTestKit {
     }
 
     static AzureProvider provider() {
-        return new AzureProvider((options, client) -> credential(), name -> null);
+        return new AzureProvider((options, client) -> credential(), Map.of());
     }
 
     static CollectionResult collect(Provider provider, Map<String, String> options) {

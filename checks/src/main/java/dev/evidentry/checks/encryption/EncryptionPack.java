@@ -13,7 +13,8 @@ public final class EncryptionPack implements CheckPack {
             new KmsKeyRotationCheck(),
             new StorageSecureTransferCheck(),
             new SqlTdeCheck(),
-            new GcpKmsKeyRotationCheck());
+            new GcpKmsKeyRotationCheck(),
+            new KeyVaultKeyExpiryCheck());
 
     @Override
     public String id() {

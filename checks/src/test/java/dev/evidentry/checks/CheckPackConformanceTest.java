@@ -14,6 +14,7 @@ import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.EndpointScreenLock;
 import dev.evidentry.spi.fact.HumanIdentity;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
 import dev.evidentry.spi.fact.azure.AzureActivityLogExport;
@@ -101,6 +102,7 @@ class CheckPackConformanceTest {
             Map.entry(AwsRdsInstance.class, AwsRdsInstance.KIND),
             Map.entry(AwsKmsKey.class, AwsKmsKey.KIND),
             Map.entry(AwsCloudTrailTrail.class, AwsCloudTrailTrail.KIND),
+            Map.entry(AwsCloudTrailAccount.class, AwsCloudTrailAccount.KIND),
             Map.entry(AwsGuardDutyRegion.class, AwsGuardDutyRegion.KIND),
             Map.entry(AwsConfigRegion.class, AwsConfigRegion.KIND),
             Map.entry(AzureStorageAccount.class, AzureStorageAccount.KIND),

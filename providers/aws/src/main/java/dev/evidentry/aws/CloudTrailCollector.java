@@ -7,6 +7,7 @@ import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,16 @@ import software.amazon.awssdk.services.cloudtrail.model.Trail;
 /**
  * CloudTrail: DescribeTrails in every region in scope, shadow trails included, so that a multi-region or organisation
  * trail homed anywhere is seen; each trail counted once (by ARN) however many regions list it, and its status read
- * once, in its home region, by ARN (GetTrailStatus).
+ * once, in its home region, by ARN (GetTrailStatus). When every region's listing succeeded, the account's own fact
+ * names every trail listed, none when there is none: the absence of a trail is then a fact, not silence. A region
+ * whose listing failed costs the account fact too (its issue names both kinds), since a trail might hide there.
  */
 final class CloudTrailCollector implements ServiceCollector {
 
-    static final Set<String> KINDS = Set.of(AwsCloudTrailTrail.KIND);
+    static final Set<String> KINDS = Set.of(AwsCloudTrailTrail.KIND, AwsCloudTrailAccount.KIND);
+
+    /** What a failed GetTrailStatus costs: that trail's fact, not the account's (its listing succeeded). */
+    private static final Set<String> TRAIL_KINDS = Set.of(AwsCloudTrailTrail.KIND);
 
     private final AwsClients clients;
     private final Scope scope;
@@ -35,6 +41,9 @@ final class CloudTrailCollector implements ServiceCollector {
 
     /** Trail ARN → the regions that listed it → what they said, sorted by region. */
     private final ConcurrentMap<String, Map<String, ListedTrail>> trails = new ConcurrentHashMap<>();
+
+    /** Region → the evidence of its DescribeTrails answer, for every region whose listing succeeded. */
+    private final ConcurrentMap<String, EvidenceId> listedRegions = new ConcurrentSkipListMap<>();
 
     CloudTrailCollector(AwsClients clients, Scope scope, FactSink sink) {
         this.clients = requireNonNull(clients, "clients is null");
@@ -47,14 +56,22 @@ final class CloudTrailCollector implements ServiceCollector {
         return Task.perRegion(scope, "cloudtrail:DescribeTrails", KINDS, region -> () -> describeTrails(region));
     }
 
-    /** One GetTrailStatus per distinct trail, in its home region. */
+    /**
+     * The account's fact when every region in scope was listed (none when no region is in scope: nothing was
+     * looked at), then one GetTrailStatus per distinct trail, in its home region.
+     */
     @Override
     public List<Task> followUpTasks() {
+        if (!scope.regions().isEmpty() && listedRegions.size() == scope.regions().size()) {
+            sink.accept(new AwsCloudTrailAccount(scope.accountRef(), List.copyOf(trails.keySet()),
+                    List.copyOf(listedRegions.values())));
+        }
+        listedRegions.clear();
         List<Task> tasks = new ArrayList<>();
         for (Map<String, ListedTrail> listings : trails.values()) {
             ListedTrail trail = preferred(listings);
             ResourceRef ref = scope.trailRef(trail.homeRegion(), trail.trail().trailARN(), trail.name());
-            tasks.add(new Task("cloudtrail:GetTrailStatus", ref, KINDS, () -> collectStatus(ref, trail)));
+            tasks.add(new Task("cloudtrail:GetTrailStatus", ref, TRAIL_KINDS, () -> collectStatus(ref, trail)));
         }
         trails.clear();
         return tasks;
@@ -74,6 +91,7 @@ final class CloudTrailCollector implements ServiceCollector {
             trails.computeIfAbsent(trail.trailARN(), arn -> new ConcurrentSkipListMap<>())
                     .put(region.id(), new ListedTrail(trail, home, answer.evidence()));
         }
+        listedRegions.put(region.id(), answer.evidence());
     }
 
     /** The home region's own listing of a trail when it was scanned, else the first region's (a shadow trail). */

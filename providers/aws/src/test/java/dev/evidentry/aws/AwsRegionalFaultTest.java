@@ -30,6 +30,7 @@ import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
@@ -232,9 +233,42 @@ class AwsRegionalFaultTest {
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::resource,
                         CollectionIssue::cause, CollectionIssue::factKinds)
                 .containsExactly("cloudtrail:DescribeTrails", EU_WEST_1, IssueCause.ACCESS_DENIED,
-                        Set.of(AwsCloudTrailTrail.KIND));
+                        Set.of(AwsCloudTrailTrail.KIND, AwsCloudTrailAccount.KIND));
         assertThat(result.facts(AwsCloudTrailTrail.class)).extracting(f -> f.resource().name())
                 .containsExactly("org-trail");
+        // A trail might hide in the region not listed: the account's trails are not known, so no account fact.
+        assertThat(result.facts(AwsCloudTrailAccount.class)).isEmpty();
+    }
+
+    @Test
+    void aFailedTrailListingInEveryRegionLeavesNoAccountFact() {
+        aws.fault(target(CLOUDTRAIL + "DescribeTrails"), jsonError(400, "{\"__type\":"
+                + "\"AccessDeniedException\",\"message\":\"User is not authorized to perform: "
+                + "cloudtrail:DescribeTrails\"}"));
+
+        CollectionResult result = fixture.collect();
+
+        assertThat(result.issues()).extracting(CollectionIssue::operation, CollectionIssue::resource,
+                        CollectionIssue::cause, CollectionIssue::factKinds)
+                .containsExactlyInAnyOrder(
+                        tuple("cloudtrail:DescribeTrails", US_EAST_1, IssueCause.ACCESS_DENIED,
+                                Set.of(AwsCloudTrailTrail.KIND, AwsCloudTrailAccount.KIND)),
+                        tuple("cloudtrail:DescribeTrails", EU_WEST_1, IssueCause.ACCESS_DENIED,
+                                Set.of(AwsCloudTrailTrail.KIND, AwsCloudTrailAccount.KIND)));
+        assertThat(result.facts(AwsCloudTrailTrail.class)).isEmpty();
+        assertThat(result.facts(AwsCloudTrailAccount.class)).isEmpty();
+    }
+
+    @Test
+    void aThrottledTrailStatusLeavesTheAccountFact() {
+        aws.fault(target(CLOUDTRAIL + "GetTrailStatus").withRequestBody(WireMock.matchingJsonPath("$.Name",
+                WireMock.equalTo(ORG_TRAIL))), jsonError(400, "config/ThrottlingException.json"));
+
+        CollectionResult result = fixture.collect();
+
+        // The listings all succeeded: the account fact names both trails; only the org trail's own fact is missing.
+        assertThat(result.facts(AwsCloudTrailAccount.class)).singleElement()
+                .extracting(AwsCloudTrailAccount::trailArns).isEqualTo(List.of(FakeAws.EU_TRAIL, ORG_TRAIL));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
 import dev.evidentry.spi.fact.EndpointProtection;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
@@ -278,6 +279,10 @@ class AwsRegionalMotoTest {
                                 "arn:aws:cloudtrail:eu-west-1:" + ACCOUNT + ":trail/local", "local"),
                                 false, false, false, "", false));
         assertThat(result.allStoredText()).contains("\"includeShadowTrails\" : \"true\"");
+        assertThat(result.facts(AwsCloudTrailAccount.class)).singleElement()
+                .extracting(AwsCloudTrailAccount::trailArns).isEqualTo(List.of(
+                        "arn:aws:cloudtrail:eu-west-1:" + ACCOUNT + ":trail/local",
+                        "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/org-wide"));
 
         assertThat(result.facts(AwsGuardDutyRegion.class))
                 .extracting(fact -> fact.resource().region(), AwsGuardDutyRegion::enabled,
@@ -289,6 +294,19 @@ class AwsRegionalMotoTest {
                 .containsExactlyInAnyOrder(tuple("us-east-1", "default", true, true),
                         tuple("eu-west-1", "", false, false));
         assertThat(result.facts(AwsConfigRegion.class)).allSatisfy(fact -> assertThat(fact.evidence()).hasSize(2));
+    }
+
+    @Test
+    void anAccountWithoutTrailsIsAFactNotSilence() {
+        CollectionResult result = collect();
+
+        assertOnlySsmIsUnimplemented(result, "us-east-1", "eu-west-1");
+        assertThat(result.facts(AwsCloudTrailTrail.class)).isEmpty();
+        assertThat(result.facts(AwsCloudTrailAccount.class)).hasSize(1);
+        AwsCloudTrailAccount account = result.facts(AwsCloudTrailAccount.class).get(0);
+        assertThat(account.resource()).isEqualTo(ResourceRef.forAccount("aws", ACCOUNT));
+        assertThat(account.trailArns()).isEmpty();
+        assertThat(account.evidence()).hasSize(2); // one DescribeTrails answer per region
     }
 
     private static String group(Ec2Client ec2, String name, IpPermission ingress) {

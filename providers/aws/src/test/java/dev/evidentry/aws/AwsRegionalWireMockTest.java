@@ -15,6 +15,7 @@ import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
@@ -149,6 +150,21 @@ class AwsRegionalWireMockTest {
         assertThat(result.evidenceJson(org.evidence().get(0))).contains("DescribeTrails")
                 .contains("\"region\" : \"us-east-1\"");
         assertThat(result.evidenceJson(org.evidence().get(1))).contains("GetTrailStatus").contains("IsLogging");
+    }
+
+    @Test
+    void theAccountFactNamesEveryTrailListedAndRestsOnEveryRegionsListing() {
+        CollectionResult result = fixture.collect();
+
+        assertThat(result.facts(AwsCloudTrailAccount.class)).hasSize(1);
+        AwsCloudTrailAccount account = result.facts(AwsCloudTrailAccount.class).get(0);
+        assertThat(account.resource()).isEqualTo(ResourceRef.forAccount("aws", ACCOUNT));
+        assertThat(account.trailArns()).containsExactly(EU_TRAIL, ORG_TRAIL);
+        assertThat(account.evidence()).hasSize(2);
+        assertThat(account.evidence()).extracting(result::evidenceJson)
+                .allSatisfy(json -> assertThat(json).contains("DescribeTrails"))
+                .anySatisfy(json -> assertThat(json).contains("\"region\" : \"us-east-1\""))
+                .anySatisfy(json -> assertThat(json).contains("\"region\" : \"eu-west-1\""));
     }
 
     private static ResourceRef key(String region, String arn) {

@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  *
  * <p>Order of work: read the options; learn the account and partition (STS GetCallerIdentity), stopping with one
  * issue when the credentials are missing or rejected; settle the regions; then every service's listings and
- * account- or region-wide calls at once (per region for regional services), then every per-item call at once. Data
- * stores share one cache of KMS key descriptions, so no key is described twice.
+ * account- or region-wide calls at once (per region for regional services), each service's per-item calls starting as
+ * soon as its own listings have finished ({@link ServicePhases}). Data stores share one cache of KMS key descriptions,
+ * so no key is described twice.
  */
 public final class AwsProvider implements Provider {
 
@@ -118,8 +119,7 @@ public final class AwsProvider implements Provider {
                     new GuardDutyCollector(clients, scope, sink),
                     new ConfigCollector(clients, scope, sink),
                     new SsmCollector(clients, scope, sink, options.endpointAgents()));
-            Task.runAll(context, scope, sink, all(services, ServiceCollector::firstTasks));
-            Task.runAll(context, scope, sink, all(services, ServiceCollector::followUpTasks));
+            ServicePhases.run(context, scope, sink, services);
         }
     }
 
@@ -188,13 +188,6 @@ public final class AwsProvider implements Provider {
                             + "choose)"));
             return List.of(home);
         }
-    }
-
-    /** Every service's tasks of one phase, in the services' order. */
-    private static List<Task> all(List<ServiceCollector> services, Function<ServiceCollector, List<Task>> phase) {
-        List<Task> all = new ArrayList<>();
-        services.forEach(service -> all.addAll(phase.apply(service)));
-        return all;
     }
 
     /** Who is calling: the account and the partition (from the caller's ARN). */

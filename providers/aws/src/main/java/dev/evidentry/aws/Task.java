@@ -57,9 +57,12 @@ record Task(String operation, ResourceRef resource, Set<String> factKinds, Runna
     /** Runs every task on the pool, reporting progress and turning every failure into an issue. */
     static void runAll(CollectContext context, Scope scope, FactSink sink, Collection<Task> tasks) {
         // The engine runs each pool task with the provider's context class loader, where the SDK finds its parts.
-        TaskRunner.runAll(context, tasks,
-                task -> task.operation() + (task.resource() == null ? "" : " " + task.resource().name()),
-                task -> task.run(scope, sink));
+        TaskRunner.runAll(context, tasks, Task::label, task -> task.run(scope, sink));
+    }
+
+    /** What progress shows when the task is done: its operation and, when it has one, its resource's name. */
+    static String label(Task task) {
+        return task.operation() + (task.resource() == null ? "" : " " + task.resource().name());
     }
 
     void run(Scope scope, FactSink sink) {

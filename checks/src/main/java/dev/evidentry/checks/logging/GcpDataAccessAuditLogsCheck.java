@@ -41,7 +41,6 @@ public final class GcpDataAccessAuditLogsCheck implements Check {
         List<String> missing = Stream.of("DATA_READ", "DATA_WRITE")
                 .filter(type -> !audit.allServicesLogTypes().contains(type)).toList();
         return Finding.fail(descriptor, audit, name + " does not log " + String.join(" or ", missing)
-                + " for allServices in its own IAM policy (a folder's or the organisation's configuration is not "
-                + "read).");
+                + " for allServices, in its own IAM policy or any folder's or the organisation's above it.");
     }
 }

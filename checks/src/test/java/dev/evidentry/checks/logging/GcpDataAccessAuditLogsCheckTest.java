@@ -32,9 +32,9 @@ class GcpDataAccessAuditLogsCheckTest {
                 .extracting(Finding::outcome, Finding::message).containsExactlyInAnyOrder(
                         tuple(PASS, "Project prod logs DATA_READ and DATA_WRITE for allServices, exempting DATA_READ "
                                 + "serviceAccount:etl@prod.iam.gserviceaccount.com."),
-                        tuple(FAIL, "Project dev does not log DATA_READ for allServices in its own IAM policy (a "
-                                + "folder's or the organisation's configuration is not read)."),
-                        tuple(FAIL, "Project sandbox does not log DATA_READ or DATA_WRITE for allServices in its own "
-                                + "IAM policy (a folder's or the organisation's configuration is not read)."));
+                        tuple(FAIL, "Project dev does not log DATA_READ for allServices, in its own IAM policy or any "
+                                + "folder's or the organisation's above it."),
+                        tuple(FAIL, "Project sandbox does not log DATA_READ or DATA_WRITE for allServices, in its own "
+                                + "IAM policy or any folder's or the organisation's above it."));
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The audit log configuration in a project's own IAM policy ({@code projects.getIamPolicy}, resource type
- * {@code gcp.project}): which log types are on for {@code allServices}. Admin Activity logs are always on and cannot
- * be configured; Data Access logs ({@code DATA_READ}, {@code DATA_WRITE}) are off unless configured here or on a
- * folder or the organisation above (not read here).
+ * The effective audit log configuration of a project (resource type {@code gcp.project}): its own IAM policy merged
+ * with those of every folder above it and of the organisation, giving which log types are on for {@code allServices}.
+ * Admin Activity logs are always on and cannot be configured; Data Access logs ({@code DATA_READ},
+ * {@code DATA_WRITE}) are off unless configured at one of those levels.
  *
  * @param allServicesLogTypes the {@code logType}s configured for {@code allServices}: {@code ADMIN_READ},
  *     {@code DATA_READ}, {@code DATA_WRITE}

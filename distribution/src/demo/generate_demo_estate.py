@@ -7,11 +7,13 @@ and S3 Control REST XML, KMS, DynamoDB, CloudTrail, Config and SSM JSON, GuardDu
 own WireMock fixtures do (providers/aws/src/test/resources/aws, whose README names the documented example each
 follows). Regional calls are told apart by the region in the request's SigV4 credential scope. Dates are WireMock
 templates relative to the time of the demo, so credential ages stay what the estate says they are. Run it after
-changing an estate; it rewrites src/main/resources/demo-estate/{aws,github,okta}/mappings.
+changing an estate; it rewrites src/main/resources/demo-estate/{aws,github,okta}/mappings, and (demo_endpoint.py) the
+device fleet's osquery result log template in demo-estate/endpoint.
 """
 import os
 
 import demo_common
+import demo_endpoint
 import demo_github
 import demo_okta
 from demo_common import json_body
@@ -640,6 +642,7 @@ def main():
     demo_common.write_mappings(os.path.join(OUT, "aws"), stubs())
     demo_common.write_mappings(os.path.join(OUT, "github"), demo_github.stubs())
     demo_common.write_mappings(os.path.join(OUT, "okta"), demo_okta.stubs())
+    demo_endpoint.main()
 
 
 if __name__ == "__main__":

@@ -5,14 +5,23 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +34,11 @@ import java.util.stream.Stream;
  * <li>a GitHub organisation ({@value #GITHUB_ORGANIZATION}) over HTTP, as GitHub's REST API answers;</li>
  * <li>an Okta org over HTTPS, as Okta's Management API answers: the Okta SDK speaks HTTPS only, so the demo makes a
  *     self-signed certificate for {@code localhost} at start (with the JDK's {@code keytool}) and the scan trusts it
- *     through the Okta provider's own {@code ca-file} option; no client's verification is weakened.</li>
+ *     through the Okta provider's own {@code ca-file} option; no client's verification is weakened;</li>
+ * <li>a small device fleet for the endpoint provider's offline osquery source: an osqueryd snapshot result log
+ *     (written by {@code src/demo/demo_endpoint.py} as a template) filled in at start with times relative to now,
+ *     since the endpoint checks measure a report's age against the scan's clock, in a temporary directory deleted at
+ *     close.</li>
  * </ul>
  */
 public final class DemoEstate implements AutoCloseable {
@@ -41,6 +54,9 @@ public final class DemoEstate implements AutoCloseable {
     public static final String OKTA_ORG = "localhost";
 
     private static final String TLS_PASSWORD = "evidentry-demo";
+    private static final String FLEET_TEMPLATE = "demo-estate/endpoint/osqueryd.snapshots.log.template";
+    /** In the template, a time this many seconds before the demo starts, as osquery logs it. */
+    private static final Pattern FLEET_TIME = Pattern.compile("@@(calendarTime|unixTime)-(\\d+)@@");
 
     /** The scan reports what the estate could not answer; WireMock's own tables would only garble the terminal. */
     private static final Notifier QUIET = new Notifier() {
@@ -61,18 +77,22 @@ public final class DemoEstate implements AutoCloseable {
     private final WireMockServer github;
     private final WireMockServer okta;
     private final Path tls;
+    private final Path fleet;
 
-    private DemoEstate(WireMockServer aws, WireMockServer github, WireMockServer okta, Path tls) {
+    private DemoEstate(WireMockServer aws, WireMockServer github, WireMockServer okta, Path tls, Path fleet) {
         this.aws = aws;
         this.github = github;
         this.okta = okta;
         this.tls = tls;
+        this.fleet = fleet;
     }
 
     public static DemoEstate start() {
         Path tls = selfSignedCertificate();
+        Path fleet = null;
         List<WireMockServer> started = new ArrayList<>();
         try {
+            fleet = fleetResults(Instant.now().truncatedTo(ChronoUnit.SECONDS));
             WireMockServer aws = start(started, options().bindAddress("127.0.0.1").dynamicPort()
                     .usingFilesUnderClasspath("demo-estate/aws").notifier(QUIET));
             WireMockServer github = start(started, options().bindAddress("127.0.0.1").dynamicPort()
@@ -81,10 +101,11 @@ public final class DemoEstate implements AutoCloseable {
                     .dynamicHttpsPort().keystorePath(tls.resolve("okta.p12").toString()).keystoreType("PKCS12")
                     .keystorePassword(TLS_PASSWORD).keyManagerPassword(TLS_PASSWORD)
                     .usingFilesUnderClasspath("demo-estate/okta").notifier(QUIET));
-            return new DemoEstate(aws, github, okta, tls);
+            return new DemoEstate(aws, github, okta, tls, fleet);
         } catch (RuntimeException e) {
             started.forEach(WireMockServer::stop);
             delete(tls);
+            delete(fleet);
             throw e;
         }
     }
@@ -117,19 +138,25 @@ public final class DemoEstate implements AutoCloseable {
         return tls.resolve("okta.pem");
     }
 
+    /** The directory holding the fleet's osqueryd result log, for the endpoint provider's {@code osquery-results}. */
+    public Path fleetResults() {
+        return fleet;
+    }
+
     /**
      * What {@code evidentry scan} needs to scan the whole estate: the providers, and for each where to find its part
      * and with which demo credentials (the AWS ones are the SDK's {@code aws.*} system properties, see
      * {@link DemoScan}).
      */
     public List<String> scanArguments() {
-        return List.of("--provider", "aws,github,okta", "--endpoint-url", endpoint(),
+        return List.of("--provider", "aws,github,okta,endpoint", "--endpoint-url", endpoint(),
                 "--option", "github.api-url=" + githubApiUrl(),
                 "--option", "github.organizations=" + GITHUB_ORGANIZATION,
                 "--option", "github.token=" + GITHUB_TOKEN,
                 "--option", "okta.org-url=" + oktaOrgUrl(),
                 "--option", "okta.api-token=" + OKTA_API_TOKEN,
-                "--option", "okta.ca-file=" + oktaCertificate());
+                "--option", "okta.ca-file=" + oktaCertificate(),
+                "--option", "endpoint.osquery-results=" + fleetResults());
     }
 
     /** The running servers (AWS, GitHub, Okta), for tests that read what the scan asked of them. */
@@ -148,7 +175,48 @@ public final class DemoEstate implements AutoCloseable {
             servers().forEach(WireMockServer::stop);
         } finally {
             delete(tls);
+            delete(fleet);
         }
+    }
+
+    /**
+     * The fleet's result log, {@code osqueryd.snapshots.log} in a new directory: the template with each
+     * {@code @@calendarTime-<s>@@} and {@code @@unixTime-<s>@@} replaced by the time {@code s} seconds before
+     * {@code now}, as osqueryd writes it ({@code calendarTime} in C's asctime form with " UTC", {@code unixTime} in
+     * epoch seconds).
+     */
+    private static Path fleetResults(Instant now) {
+        Path directory = null;
+        try (InputStream in = DemoEstate.class.getClassLoader().getResourceAsStream(FLEET_TEMPLATE)) {
+            if (in == null) {
+                throw new IOException(FLEET_TEMPLATE + " is missing from the class path");
+            }
+            String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher matcher = FLEET_TIME.matcher(template);
+            StringBuilder log = new StringBuilder();
+            while (matcher.find()) {
+                Instant time = now.minusSeconds(Long.parseLong(matcher.group(2)));
+                matcher.appendReplacement(log, Matcher.quoteReplacement(matcher.group(1).equals("unixTime")
+                        ? String.valueOf(time.getEpochSecond()) : calendarTime(time)));
+            }
+            matcher.appendTail(log);
+            directory = Files.createTempDirectory("evidentry-demo-fleet-");
+            Files.writeString(directory.resolve("osqueryd.snapshots.log"), log, StandardCharsets.UTF_8);
+            return directory;
+        } catch (IOException e) {
+            delete(directory);
+            throw new UncheckedIOException("the demo could not write its device fleet's osquery results: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code Mon Nov  2 09:05:00 2026 UTC}: asctime's layout (the day padded to two places), as osquery logs it. */
+    private static String calendarTime(Instant time) {
+        ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
+        return String.format(Locale.ROOT, "%s %s %2d %02d:%02d:%02d %d UTC",
+                utc.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT),
+                utc.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT), utc.getDayOfMonth(), utc.getHour(),
+                utc.getMinute(), utc.getSecond(), utc.getYear());
     }
 
     /** A fresh key pair and self-signed certificate for localhost and 127.0.0.1, valid two days, in a new directory. */

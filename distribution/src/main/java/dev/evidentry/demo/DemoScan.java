@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code evidentry demo}: a scan of a small recorded estate (an AWS account, a GitHub organisation and an Okta org),
- * with no cloud or SaaS account.
+ * {@code evidentry demo}: a scan of a small recorded estate (an AWS account, a GitHub organisation, an Okta org and a
+ * small device fleet's osquery results), with no cloud or SaaS account.
  *
  * <p>The scan itself is the ordinary one: the real providers from {@code plugins/aws}, {@code plugins/github} and
  * {@code plugins/okta} with their real SDKs and static demo credentials, and only where they connect pointed at the
- * local {@link DemoEstate}: {@code --endpoint-url} for AWS, exactly as a user would point it at LocalStack or moto, and
- * the GitHub and Okta providers' own {@code api-url}, {@code org-url} and {@code ca-file} options.
+ * local {@link DemoEstate}: {@code --endpoint-url} for AWS, exactly as a user would point it at LocalStack or moto,
+ * the GitHub and Okta providers' own {@code api-url}, {@code org-url} and {@code ca-file} options, and the endpoint
+ * provider's {@code osquery-results} (plugins/endpoint) at the fleet's result log.
  */
 public final class DemoScan {
 
@@ -31,7 +32,8 @@ public final class DemoScan {
             System.setProperty("aws.region", "us-east-1");
             environment.out().println("Demo: scanning a recorded estate: AWS account " + DemoEstate.ACCOUNT
                     + " served at " + estate.endpoint() + ", GitHub organisation " + DemoEstate.GITHUB_ORGANIZATION
-                    + " at " + estate.githubApiUrl() + ", Okta org at " + estate.oktaOrgUrl());
+                    + " at " + estate.githubApiUrl() + ", Okta org at " + estate.oktaOrgUrl()
+                    + ", device fleet's osquery results in " + estate.fleetResults());
             return EvidentryCli.run(arguments(estate, extraArguments), environment);
         }
     }

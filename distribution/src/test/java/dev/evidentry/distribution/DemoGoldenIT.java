@@ -55,7 +55,8 @@ class DemoGoldenIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"findings.jsonl", "issues.jsonl", "controls.json", "sarif/aws-111122223333.sarif",
-        "sarif/github-acme-corp.sarif", "sarif/okta-localhost.sarif", "manifest.json"})
+        "sarif/github-acme-corp.sarif", "sarif/okta-localhost.sarif", "sarif/endpoint-fleet.sarif",
+        "sarif/endpoint-osquery.sarif", "manifest.json"})
     void matchesTheGoldenFile(String name) throws IOException {
         String actual = normalise(Files.readString(bundle.resolve(name), StandardCharsets.UTF_8));
         Path golden = Schemas.moduleDir().resolve("src/test/resources/golden/demo/" + name);

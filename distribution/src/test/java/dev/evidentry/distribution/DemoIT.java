@@ -190,6 +190,67 @@ class DemoIT {
         assertThat(unmanaged.path("message").asText()).contains("not managed by SSM");
     }
 
+    /**
+     * The device fleet, from the endpoint provider's osquery source: each device's verdicts follow its snapshot rows,
+     * ages are measured against the scan's clock, and the line osqueryd left cut off is an ERROR, never a PASS.
+     */
+    @Test
+    void theDeviceFleetsVerdictsFollowItsOsqueryResults() {
+        String ana = device("C02ANA00MBP1");
+        String ben = device("PF4BEN02");
+        String backup = device("VMW-42-1F-8C-3D");
+        String cleo = device("C02CLEO0MBP4");
+        String dev = device("C02DEV00MBP5");
+        assertThat(outcome(findings, "endpoint.protection.active", ana)).isEqualTo("PASS");
+        assertThat(finding(findings, "endpoint.protection.active", ana).path("message").asText())
+                .contains("CrowdStrike Falcon");
+        assertThat(outcome(findings, "endpoint.disk.encrypted", ana)).isEqualTo("PASS");
+        assertThat(outcome(findings, "endpoint.screen-lock.idle", ana)).isEqualTo("PASS");
+        assertThat(outcome(findings, "endpoint.device.reported", ana)).isEqualTo("PASS");
+
+        assertThat(outcome(findings, "endpoint.disk.encrypted", ben)).isEqualTo("FAIL");
+        assertThat(finding(findings, "endpoint.disk.encrypted", ben).path("message").asText())
+                .contains("drive C: protection off");
+        assertThat(outcome(findings, "endpoint.protection.active", ben)).isEqualTo("PASS");
+        assertThat(outcome(findings, "endpoint.screen-lock.idle", ben)).isEqualTo("PASS");
+
+        // 30 days before the demo started, against the scan's clock: stale, and its other verdicts say so.
+        assertThat(outcome(findings, "endpoint.device.reported", backup)).isEqualTo("FAIL");
+        assertThat(finding(findings, "endpoint.device.reported", backup).path("message").asText())
+                .contains("30 days ago");
+        assertThat(outcome(findings, "endpoint.protection.active", backup)).isEqualTo("PASS");
+        assertThat(finding(findings, "endpoint.protection.active", backup).path("message").asText())
+                .contains("ClamAV").contains("30 days ago");
+        assertThat(outcome(findings, "endpoint.disk.encrypted", backup)).isEqualTo("PASS");
+
+        assertThat(outcome(findings, "endpoint.screen-lock.idle", cleo)).isEqualTo("FAIL");
+        assertThat(finding(findings, "endpoint.screen-lock.idle", cleo).path("message").asText())
+                .contains("60 minutes");
+        assertThat(outcome(findings, "endpoint.protection.active", cleo)).isEqualTo("PASS");
+
+        // osqueryd stopped while writing dev-mbp's disk-encryption line: that disk is unknown, and the line is an issue.
+        assertThat(outcome(findings, "endpoint.disk.encrypted", dev)).isEqualTo("ERROR");
+        assertThat(outcome(findings, "endpoint.protection.active", dev)).isEqualTo("PASS");
+        assertThat(findings).filteredOn(node -> node.path("outcome").asText().equals("ERROR"))
+                .anySatisfy(node -> assertThat(node.path("message").asText())
+                        .contains("osqueryd.snapshots.log line 22 could not be read"));
+        assertThat(findings).filteredOn(node -> node.path("resource").path("provider").asText().equals("endpoint"))
+                .extracting(node -> node.path("resource").path("nativeId").asText())
+                .contains(ana, ben, backup, cleo, dev);
+    }
+
+    @Test
+    void theFleetsResultLogIsWrittenForTheRunAndGoneAtClose() throws IOException {
+        try (DemoEstate another = DemoEstate.start()) {
+            Path log = another.fleetResults().resolve("osqueryd.snapshots.log");
+            assertThat(Files.readAllLines(log)).hasSize(24).noneMatch(line -> line.contains("@@"));
+            assertThat(Files.readString(log)).containsPattern("\"calendarTime\":\"[A-Z][a-z]{2} [A-Z][a-z]{2} [ 1-3]"
+                    + "\\d \\d{2}:\\d{2}:\\d{2} \\d{4} UTC\",\"unixTime\":\\d{10},");
+            another.close();
+            assertThat(another.fleetResults()).doesNotExist();
+        }
+    }
+
     /** The cross-provider MFA check judges the AWS, GitHub and Okta people in one bundle, each by its own source. */
     @Test
     void theMfaCheckJudgesEveryIdentitySourceInOneReport() {
@@ -255,7 +316,7 @@ class DemoIT {
 
     /** {@code evidentry demo} itself: it serves the estate, runs the scan above and stops the servers. */
     @Test
-    void theDemoCommandScansAllThreeSources() {
+    void theDemoCommandScansEverySource() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         Path demoBundle = workspace.resolve("demo-command");
@@ -268,7 +329,7 @@ class DemoIT {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         assertThat(printed).contains("AWS account " + ACCOUNT).contains("GitHub organisation " + ORG)
-                .contains("Okta org at https://localhost:");
+                .contains("Okta org at https://localhost:").contains("device fleet's osquery results in ");
         assertThat(Distribution.findings(demoBundle)).hasSameSizeAs(findings);
         assertThat(demoBundle.resolve("sarif")).isDirectoryContaining("glob:**/okta-localhost.sarif");
     }
@@ -326,7 +387,8 @@ class DemoIT {
 
     @Test
     void theSarifIsValidAndNamesItsCategory() throws IOException {
-        for (String account : List.of("aws/" + ACCOUNT, "github/" + ORG, "okta/" + DemoEstate.OKTA_ORG)) {
+        for (String account : List.of("aws/" + ACCOUNT, "github/" + ORG, "okta/" + DemoEstate.OKTA_ORG,
+                "endpoint/fleet", "endpoint/osquery")) {
             JsonNode sarif = Distribution.JSON.readTree(bundle.resolve("sarif/" + account.replace('/', '-')
                     + ".sarif").toFile());
             Schemas.assertValidSarif(sarif);
@@ -385,14 +447,14 @@ class DemoIT {
     @Test
     void eachProviderCameFromItsOwnPluginDirectory() throws IOException {
         JsonNode manifest = Distribution.JSON.readTree(bundle.resolve("manifest.json").toFile());
-        for (String provider : List.of("aws", "github", "okta")) {
+        for (String provider : List.of("aws", "github", "okta", "endpoint")) {
             assertThat(manifest.path("plugins")).anySatisfy(plugin -> {
                 assertThat(plugin.path("id").asText()).isEqualTo(provider);
                 assertThat(plugin.path("location").asText()).isEqualTo("plugins/" + provider);
             });
         }
         assertThat(Distribution.JSON.convertValue(manifest.path("scope").path("accounts"), List.class))
-                .containsExactly("aws:" + ACCOUNT, "github:" + ORG, "okta:" + DemoEstate.OKTA_ORG);
+                .containsExactly("aws:" + ACCOUNT, "endpoint:fleet", "github:" + ORG, "okta:" + DemoEstate.OKTA_ORG);
     }
 
     @Test
@@ -457,6 +519,10 @@ class DemoIT {
 
     private static String table(String name) {
         return "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/" + name;
+    }
+
+    private static String device(String serial) {
+        return "serial/" + serial;
     }
 
     private static String key(String region, String id) {

@@ -1,5 +1,6 @@
 package dev.evidentry.aws;
 
+import dev.evidentry.provider.support.EndpointAgents;
 import static java.util.Objects.requireNonNull;
 
 import dev.evidentry.spi.ProviderDescriptor.ProviderOption;

@@ -1,5 +1,6 @@
 package dev.evidentry.aws;
 
+import dev.evidentry.provider.support.EndpointAgents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.evidentry.gcp;
 
+import dev.evidentry.provider.support.EndpointAgents;
 import static java.util.Objects.requireNonNull;
 
 import com.google.api.services.compute.Compute;

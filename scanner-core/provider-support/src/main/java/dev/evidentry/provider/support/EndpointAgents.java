@@ -1,4 +1,4 @@
-package dev.evidentry.gcp;
+package dev.evidentry.provider.support;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,21 +9,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The antivirus and EDR agents recognised in an instance's software inventory: case-insensitive substrings of the
- * package names OS Config inventory reports (Linux packages and Windows applications); the
- * same list and rules as the AWS provider's, so one option value means the same on both clouds.
+ * The antivirus and EDR agents recognised in a machine's software inventory (AWS SSM's {@code AWS:Application}, Google
+ * OS Config's installed packages): case-insensitive substrings of application names as Windows' installed programs or
+ * Linux packages name them. One list and one rule, so an {@code endpoint-agents} option means the same on every cloud.
  *
  * @param patterns lower-case substrings, at least {@value #MIN_LENGTH} characters each
  */
-record EndpointAgents(List<String> patterns) {
+public record EndpointAgents(List<String> patterns) {
 
-    static final int MIN_LENGTH = 3;
+    public static final int MIN_LENGTH = 3;
 
     /**
      * The default list, by product: the names their installers register on Windows and their Linux packages. ESET is
      * listed by its product lines, since {@code eset} alone is inside {@code reset} and {@code preset}.
      */
-    static final EndpointAgents DEFAULT = new EndpointAgents(List.of(
+    public static final EndpointAgents DEFAULT = new EndpointAgents(List.of(
             // CrowdStrike Falcon: "CrowdStrike Windows Sensor", Linux package falcon-sensor
             "crowdstrike", "falcon-sensor",
             // SentinelOne: "Sentinel Agent", Linux package sentinelagent
@@ -47,7 +47,7 @@ record EndpointAgents(List<String> patterns) {
             // ESET: ESET Endpoint Security/Antivirus, ESET Server Security, ESET File Security
             "eset endpoint", "eset server security", "eset file security", "eset-server-security"));
 
-    EndpointAgents {
+    public EndpointAgents {
         patterns = List.copyOf(requireNonNull(patterns, "patterns is null"));
     }
 
@@ -57,7 +57,7 @@ record EndpointAgents(List<String> patterns) {
      * @throws IllegalArgumentException naming what is wrong: no pattern, or one shorter than {@value #MIN_LENGTH}
      *     characters (it would match almost any application)
      */
-    static EndpointAgents parse(String value) {
+    public static EndpointAgents parse(String value) {
         Set<String> patterns = new LinkedHashSet<>();
         List<String> tooShort = new ArrayList<>();
         for (String item : value.split(",")) {
@@ -82,7 +82,7 @@ record EndpointAgents(List<String> patterns) {
     }
 
     /** Whether an application of this name is a recognised agent. */
-    boolean matches(String applicationName) {
+    public boolean matches(String applicationName) {
         if (applicationName == null || applicationName.isBlank()) {
             return false;
         }

@@ -30,11 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
@@ -49,40 +46,13 @@ class AwsProviderMotoTest {
 
     private static final String ACCOUNT = "123456789012";
 
-    private static MotoServer moto;
-    private static SeedClients seed;
-
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        seed = new SeedClients(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        seed.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        moto.reset();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
+    @RegisterExtension
+    static final AwsMotoFixture fixture = new AwsMotoFixture();
+    private static final MotoServer moto = fixture.moto();
+    private static final SeedClients seed = fixture.seed();
 
     private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of(
-                "endpoint-url", moto.endpoint(),
-                "regions", "us-east-1,eu-west-1",
-                "max-attempts", "2",
-                "api-call-timeout", "PT20S"));
+        return fixture.collect();
     }
 
     @Test

@@ -20,19 +20,14 @@ import dev.evidentry.spi.fact.aws.AwsRdsInstance;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup.WorldIngress;
 import dev.evidentry.testkit.CollectionResult;
-import dev.evidentry.testkit.MotoServer;
-import dev.evidentry.testkit.ProviderTestKit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -57,40 +52,12 @@ class AwsRegionalMotoTest {
     private static final Region US = Region.US_EAST_1;
     private static final Region EU = Region.EU_WEST_1;
 
-    private static MotoServer moto;
-    private static SeedClients seed;
-
-    private TestAwsEnvironment environment;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        seed = new SeedClients(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        seed.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        moto.reset();
-        environment = TestAwsEnvironment.withCredentials();
-    }
-
-    @AfterEach
-    void restore() {
-        environment.close();
-    }
+    @RegisterExtension
+    static final AwsMotoFixture fixture = new AwsMotoFixture();
+    private static final SeedClients seed = fixture.seed();
 
     private CollectionResult collect() {
-        return ProviderTestKit.load("aws").collect(Map.of(
-                "endpoint-url", moto.endpoint(),
-                "regions", "us-east-1,eu-west-1",
-                "max-attempts", "2",
-                "api-call-timeout", "PT20S"));
+        return fixture.collect();
     }
 
     /**

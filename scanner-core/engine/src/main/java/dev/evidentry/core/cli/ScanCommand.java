@@ -58,6 +58,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Run only these checks; '*' matches anything, as in aws.iam.*.")
     List<String> checks = new ArrayList<>();
 
+    @Option(names = "--skip-check", split = ",", paramLabel = "ID",
+            description = "Leave these checks out; '*' matches anything, as in endpoint.os.*.")
+    List<String> skippedChecks = new ArrayList<>();
+
     @Option(names = "--criterion", split = ",", paramLabel = "ID",
             description = "Run only checks mapped to these SOC 2 criteria, such as CC6.1.")
     List<String> criteria = new ArrayList<>();
@@ -106,8 +110,8 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         LoadedPlugins plugins = Plugins.load(pluginsDirectory, environment);
-        ScanRequest request = new ScanRequest(providers, providerOptions(), new CheckSelection(checks, criteria,
-                minimumSeverity), failOn, !noFailOnError, output, sarif, signKey, concurrency, Clock.systemUTC());
+        ScanRequest request = new ScanRequest(providers, providerOptions(), new CheckSelection(checks, skippedChecks,
+                criteria, minimumSeverity), failOn, !noFailOnError, output, sarif, signKey, concurrency, Clock.systemUTC());
 
         boolean showProgress = environment.interactive() && !noProgress;
         ScanResult result;

@@ -73,7 +73,7 @@ public final class Scanner {
                 .sorted(Comparator.comparing(check -> check.descriptor().id()))
                 .toList();
         if (checks.isEmpty()) {
-            throw new UsageException("no check matches the filters given (--check, --criterion, --min-severity); "
+            throw new UsageException("no check matches the filters given (--check, --skip-check, --criterion, --min-severity); "
                     + "list the catalogue with: evidentry checks");
         }
         PrivateKey signingKey = readSigningKey(request.signingKey());
@@ -287,6 +287,7 @@ public final class Scanner {
         filters.put("criteria", request.selection().criteria());
         filters.put("minimumSeverity", List.of(request.selection().minimumSeverity().name()));
         filters.put("failThreshold", List.of(request.failThreshold().name()));
+        filters.put("skippedChecks", request.selection().skippedPatterns());
         return filters;
     }
 }

@@ -213,6 +213,8 @@ class EvidentryCliTest {
         assertThat(scan(noMfa, "--check", "testpack.storage.*").code()).isZero();
         assertThat(scan(noMfa, "--check", "testpack.*").code()).isEqualTo(1);
         assertThat(scan(noMfa, "--check", "auxpack.identity.active,testpack.storage.encrypted").code()).isZero();
+        assertThat(scan(noMfa, "--skip-check", "testpack.identity.mfa").code()).isZero();
+        assertThat(scan(noMfa, "--skip-check", "testpack.storage.*").code()).isEqualTo(1);
         assertThat(scan(noMfa, "--criterion", "C1.1").code()).isZero();
         assertThat(scan(noMfa, "--criterion", "CC6.3,CC6.2").code()).isEqualTo(1);
         // bucket-a is not encrypted: the LOW testpack.storage.encrypted check fails.

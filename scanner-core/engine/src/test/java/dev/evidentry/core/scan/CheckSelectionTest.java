@@ -58,4 +58,17 @@ class CheckSelectionTest {
         assertThat(select(List.of("aws.*"), List.of("CC6.1"), Severity.CRITICAL).selects(ROOT_MFA))
                 .as("all filters together").isTrue();
     }
+
+    @Test
+    void skippedPatternsLeaveChecksOutWhateverElseSelectsThem() {
+        CheckSelection skipIam = new CheckSelection(List.of(), List.of("aws.iam.*"), List.of(), Severity.INFO);
+        assertThat(skipIam.selects(ROOT_MFA)).isFalse();
+        assertThat(skipIam.selects(VERSIONING)).isTrue();
+        CheckSelection chosenThenSkipped = new CheckSelection(List.of("aws.*"), List.of("*versioning"),
+                List.of("A1.2", "CC6.1"), Severity.INFO);
+        assertThat(chosenThenSkipped.selects(ROOT_MFA)).isTrue();
+        assertThat(chosenThenSkipped.selects(VERSIONING)).isFalse();
+        assertThat(new CheckSelection(List.of(), List.of("aws.iam"), List.of(), Severity.INFO).selects(ROOT_MFA))
+                .as("no prefix match").isTrue();
+    }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * Whether the devices and servers people work on are protected against malicious software, encrypt their disks,
- * lock when left idle and still report to the systems that watch them.
+ * lock when left idle, run operating systems that still get security updates, install them, and still report to the
+ * systems that watch them.
  */
 public final class EndpointPack implements CheckPack {
 
     private final List<Check> checks = List.of(new EndpointProtectionActiveCheck(), new EndpointDiskEncryptedCheck(),
-            new EndpointScreenLockCheck(), new EndpointReportedCheck());
+            new EndpointScreenLockCheck(), new EndpointReportedCheck(), new EndpointOsSupportedCheck(),
+            new EndpointOsPatchedCheck());
 
     @Override
     public String id() {

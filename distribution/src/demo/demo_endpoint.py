@@ -24,7 +24,7 @@ DAY = 24 * HOUR
 FLEET = [
     # a MacBook as it should be: FileVault on, CrowdStrike Falcon running, locks after 5 minutes
     ("ana-mbp.local", "C02ANA00MBP1", "5A1C3E2B-0D4F-4B6A-9C8E-7F1A2B3C4D01",
-     ("macOS", "14.6.1", "23G93", "darwin"), 1 * HOUR,
+     ("macOS", "26.1", "25B78", "darwin"), 1 * HOUR,
      ("/dev/disk3s1s1", "1", "APFS Encryption"),
      [("com.crowdstrike.falcon.Agent", "/Library/SystemExtensions/5DB95FC1-9F06-4E50-B1A4-2C0F2B1E9B2A/"
        "com.crowdstrike.falcon.Agent.systemextension/Contents/MacOS/com.crowdstrike.falcon.Agent", "412")],
@@ -37,7 +37,7 @@ FLEET = [
      "900", None),
     # a Linux server with ClamAV and LUKS that stopped reporting 30 days ago (osquery reads no Linux screen lock)
     ("backup-01", "VMW-42-1f-8c-3d", "42B1F8C3-D7E9-4A10-8B2C-3D4E5F6A7B03",
-     ("Ubuntu", "22.04.4 LTS (Jammy Jellyfish)", "", "ubuntu"), 30 * DAY,
+     ("Ubuntu", "24.04.1 LTS (Noble Numbat)", "", "ubuntu"), 30 * DAY,
      ("/dev/mapper/dm_crypt-0", "1", "crypt"),
      [("clamd", "/usr/sbin/clamd", "1187")],
      None, None),
@@ -55,6 +55,14 @@ FLEET = [
      [("sentineld", "/Library/Sentinel/sentinel-agent.bundle/Contents/MacOS/sentineld", "501")],
      ("1", "5", "600"), "evidentry_disk_encryption"),
 ]
+# when each host last installed updates, as evidentry_patches reports it (seconds before the demo; absent: no line):
+# Ana's Mac a week ago, Ben's laptop and the silent server long ago, Dev's Mac two days ago
+PATCHED = {
+    "ana-mbp.local": 6 * DAY,
+    "BEN-WIN": 45 * DAY,
+    "backup-01": 62 * DAY,
+    "dev-mbp.local": 2 * DAY,
+}
 # the query names as osqueryd logs them from the packs in docs/providers/endpoint.md
 PACKS = {
     "evidentry_system_info": "pack_evidentry_evidentry_system_info",
@@ -65,6 +73,9 @@ PACKS = {
     "evidentry_bitlocker": "pack_evidentry_windows_evidentry_bitlocker",
     "evidentry_antivirus_windows": "pack_evidentry_windows_evidentry_antivirus",
     "evidentry_screenlock_windows": "pack_evidentry_windows_evidentry_screenlock",
+    "evidentry_patches_darwin": "pack_evidentry_darwin_evidentry_patches",
+    "evidentry_patches_linux": "pack_evidentry_linux_evidentry_patches",
+    "evidentry_patches_windows": "pack_evidentry_windows_evidentry_patches",
 }
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -116,6 +127,11 @@ def host_lines(device):
             enabled, grace, idle = screen
             yield "evidentry_screenlock", line("evidentry_screenlock_darwin", host, host_uuid, age, [
                 {"enabled": enabled, "grace_period": grace, "idle_time": idle}])
+    if host in PATCHED:
+        pack = {"windows": "windows", "darwin": "darwin"}.get(platform, "linux")
+        # a string, as osquery logs columns without numerics; DemoEstate fills in the Unix seconds
+        yield "evidentry_patches", line("evidentry_patches_" + pack, host, host_uuid, age, [
+            {"last_installed": "@@unixTime-%d@@" % PATCHED[host]}])
 
 
 def lines():

@@ -233,17 +233,42 @@ class DemoIT {
         assertThat(outcome(findings, "endpoint.protection.active", dev)).isEqualTo("PASS");
         assertThat(findings).filteredOn(node -> node.path("outcome").asText().equals("ERROR"))
                 .anySatisfy(node -> assertThat(node.path("message").asText())
-                        .contains("osqueryd.snapshots.log line 22 could not be read"));
+                        .contains("osqueryd.snapshots.log line 25 could not be read"));
         assertThat(findings).filteredOn(node -> node.path("resource").path("provider").asText().equals("endpoint"))
                 .extracting(node -> node.path("resource").path("nativeId").asText())
                 .contains(ana, ben, backup, cleo, dev);
+    }
+
+    /** Whether each device's system still gets security updates, and when it last installed them. */
+    @Test
+    void theFleetsOperatingSystemsAreJudgedBySupportAndPatchAge() {
+        String ana = device("C02ANA00MBP1");
+        String ben = device("PF4BEN02");
+        String backup = device("VMW-42-1F-8C-3D");
+        String cleo = device("C02CLEO0MBP4");
+        String dev = device("C02DEV00MBP5");
+        assertThat(outcome(findings, "endpoint.os.supported", ana)).isEqualTo("PASS");
+        assertThat(outcome(findings, "endpoint.os.patched", ana)).isEqualTo("PASS");
+        // Windows 11 23H2 Pro: updates ended on 2025-11-11; its last cumulative update is 45 days old.
+        assertThat(finding(findings, "endpoint.os.supported", ben).path("message").asText())
+                .contains("windows build 22631", "ended on 2025-11-11");
+        assertThat(outcome(findings, "endpoint.os.supported", ben)).isEqualTo("FAIL");
+        assertThat(finding(findings, "endpoint.os.patched", ben).path("message").asText()).contains("45 days ago");
+        assertThat(outcome(findings, "endpoint.os.patched", ben)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "endpoint.os.supported", backup)).isEqualTo("PASS");
+        assertThat(finding(findings, "endpoint.os.patched", backup).path("message").asText())
+                .contains("62 days ago", "as of its last report, 30 days ago");
+        // No evidentry_patches line from Cleo's Mac: when it was patched is unknown, an ERROR, never a PASS.
+        assertThat(outcome(findings, "endpoint.os.patched", cleo)).isEqualTo("ERROR");
+        assertThat(outcome(findings, "endpoint.os.supported", dev)).isEqualTo("FAIL");
+        assertThat(outcome(findings, "endpoint.os.patched", dev)).isEqualTo("PASS");
     }
 
     @Test
     void theFleetsResultLogIsWrittenForTheRunAndGoneAtClose() throws IOException {
         try (DemoEstate another = DemoEstate.start()) {
             Path log = another.fleetResults().resolve("osqueryd.snapshots.log");
-            assertThat(Files.readAllLines(log)).hasSize(24).noneMatch(line -> line.contains("@@"));
+            assertThat(Files.readAllLines(log)).hasSize(28).noneMatch(line -> line.contains("@@"));
             assertThat(Files.readString(log)).containsPattern("\"calendarTime\":\"[A-Z][a-z]{2} [A-Z][a-z]{2} [ 1-3]"
                     + "\\d \\d{2}:\\d{2}:\\d{2} \\d{4} UTC\",\"unixTime\":\\d{10},");
             another.close();

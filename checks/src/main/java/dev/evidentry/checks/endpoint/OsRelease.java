@@ -1,7 +1,7 @@
 package dev.evidentry.checks.endpoint;
 
 import dev.evidentry.spi.fact.EndpointOperatingSystem;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * {@code [14, 6, 1]}, Windows {@code [22631]} by build, Ubuntu {@code [22, 4]}) and the system's name, whose words pick
  * a Windows edition.
  */
-record OsRelease(String product, List<Integer> version, String name) {
+record OsRelease(String product, List<Integer> version, String versionText, String name) {
 
-    private static final Pattern DOTTED_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)*");
+    /** Dotted numbers short enough to be a version (a 12-digit "number" would not fit an int). */
+    private static final Pattern DOTTED_NUMBER = Pattern.compile("\\b\\d{1,9}(?:\\.\\d{1,9})*\\b");
     private static final Pattern WINDOWS_BUILD = Pattern.compile("\\b\\d{1,2}\\.\\d\\.(\\d{4,5})\\b");
     private static final Pattern LONE_BUILD = Pattern.compile("^(\\d{4,5})(?:\\.\\d+)?$");
 
@@ -33,6 +34,11 @@ record OsRelease(String product, List<Integer> version, String name) {
         version = List.copyOf(version);
     }
 
+    /** A release whose version is written as its numbers joined by dots. */
+    OsRelease(String product, List<Integer> version, String name) {
+        this(product, version, String.join(".", version.stream().map(String::valueOf).toList()), name);
+    }
+
     /** The release, or empty when the sources did not say which product or which version. */
     static Optional<OsRelease> of(EndpointOperatingSystem os) {
         String name = os.name().strip();
@@ -42,15 +48,15 @@ record OsRelease(String product, List<Integer> version, String name) {
         if (product.isEmpty()) {
             return Optional.empty();
         }
-        Optional<List<Integer>> version = product.get().startsWith("windows")
+        Optional<String> written = product.get().startsWith("windows")
                 ? windowsBuild(os.version()) : dotted(os.version()).or(() -> dotted(name));
-        return version.map(numbers -> new OsRelease(product.get(), numbers, name));
+        return written.map(text -> new OsRelease(product.get(),
+                Arrays.stream(text.split("\\.")).map(Integer::valueOf).toList(), text, name));
     }
 
     /** The release as people write it: {@code macos 14.6.1}, {@code windows build 22631}. */
     String describe() {
-        String numbers = String.join(".", version.stream().map(String::valueOf).toList());
-        return product + (product.startsWith("windows") ? " build " : " ") + numbers;
+        return product + (product.startsWith("windows") ? " build " : " ") + versionText;
     }
 
     private static Optional<String> product(String platform, String lowerName) {
@@ -70,29 +76,18 @@ record OsRelease(String product, List<Integer> version, String name) {
     }
 
     /** Windows releases go by build: {@code 10.0.22631.4037} and {@code 22631} are build 22631, {@code 6.1.7601} 7601. */
-    private static Optional<List<Integer>> windowsBuild(String version) {
+    private static Optional<String> windowsBuild(String version) {
         Matcher full = WINDOWS_BUILD.matcher(version);
         if (full.find()) {
-            return Optional.of(List.of(Integer.parseInt(full.group(1))));
+            return Optional.of(full.group(1));
         }
         Matcher lone = LONE_BUILD.matcher(version.strip());
-        return lone.matches() ? Optional.of(List.of(Integer.parseInt(lone.group(1)))) : Optional.empty();
+        return lone.matches() ? Optional.of(lone.group(1)) : Optional.empty();
     }
 
     /** The first dotted number: {@code 14.6.1}; in "Ubuntu 22.04" or "Sonoma (14)" too. */
-    private static Optional<List<Integer>> dotted(String text) {
+    private static Optional<String> dotted(String text) {
         Matcher matcher = DOTTED_NUMBER.matcher(text);
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
-        List<Integer> numbers = new ArrayList<>();
-        for (String part : matcher.group().split("\\.")) {
-            try {
-                numbers.add(Integer.parseInt(part));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(numbers);
+        return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
     }
 }

@@ -35,7 +35,7 @@ class EndpointOsSupportedCheckTest {
                         tuple(PASS, "Endpoint b-win runs Microsoft Windows 11 Enterprise 10.0.26100.2314 (windows"
                                 + " build 26100), which receives security updates until 2027-10-12 (source:"
                                 + " Microsoft lifecycle: Windows 11 24H2)."),
-                        tuple(PASS, "Endpoint c-srv runs Ubuntu 22.04.4 LTS (Jammy Jellyfish) (ubuntu 22.4.4), which"
+                        tuple(PASS, "Endpoint c-srv runs Ubuntu 22.04.4 LTS (Jammy Jellyfish) (ubuntu 22.04.4), which"
                                 + " receives security updates until 2027-04-30 (source: Canonical: standard security"
                                 + " maintenance (Ubuntu Pro's ESM extends it))."),
                         tuple(PASS, "Endpoint d-mac runs macOS 27.0 (macos 27.0), newer than every macos release in"

@@ -168,9 +168,19 @@ final class Fleet {
                 .orElseThrow();
         Sighting.Os reading = readings.get(worst);
         facts.add(new EndpointOperatingSystem(device.resource(), hostname(device, worst), device.serialNumber(),
-                reading.platform(), reading.name(), reading.version(), reading.lastPatched(), worst.lastReported(),
+                reading.platform(), reading.name(), reading.version(), lastPatched(readings.values()),
+                worst.lastReported(),
                 osDetail(readings),
                 evidence(readings.values(), Sighting.Os::evidence)));
+    }
+
+    /**
+     * The newest installation any source reports: unlike a state, a patch date does not disagree, an older report
+     * merely predates the later installation.
+     */
+    private static Instant lastPatched(Collection<Sighting.Os> readings) {
+        return readings.stream().map(Sighting.Os::lastPatched).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
     }
 
     private static String osDetail(Map<Sighting, Sighting.Os> readings) {

@@ -46,22 +46,50 @@ final class OsqueryHost {
         }
         String serial = text(system, "hardware_serial");
         Instant lastReported = results.values().stream().map(Result::reported).max(Instant::compareTo).orElse(null);
-        Sighting.Os os = os(results.get(OsqueryQuery.OS));
+        Sighting.Os os = os(results.get(OsqueryQuery.OS), results.get(OsqueryQuery.PATCHES));
         String platform = os.platform();
         return new Sighting(OsqueryResults.SOURCE, hostIdentifier, hostname, serial, lastReported,
                 protection(results.get(OsqueryQuery.ANTIVIRUS)), disk(results, platform),
                 screenLock(results.get(OsqueryQuery.SCREENLOCK), platform), os);
     }
 
-    private static Sighting.Os os(Result result) {
+    private static Sighting.Os os(Result result, Result patches) {
         JsonNode row = firstRow(result);
+        Instant lastPatched = lastInstalled(patches);
+        List<EvidenceId> evidence = new ArrayList<>(evidence(result));
+        evidence.addAll(evidence(patches));
+        String patchNote = patchNote(patches, lastPatched);
         if (row == null) {
-            return new Sighting.Os("", "", "", null, missing(OsqueryQuery.OS), evidence(result));
+            return new Sighting.Os("", "", "", lastPatched, join(missing(OsqueryQuery.OS), patchNote), evidence);
         }
         String platform = platform(text(row, "platform"), text(row, "platform_like"));
         String build = text(row, "build");
-        return new Sighting.Os(platform, text(row, "name"), text(row, "version"), null,
-                build.isEmpty() ? "" : "build " + build, evidence(result));
+        return new Sighting.Os(platform, text(row, "name"), text(row, "version"), lastPatched,
+                join(build.isEmpty() ? "" : "build " + build, patchNote), evidence);
+    }
+
+    /** {@code evidentry_patches}' {@code last_installed}: Unix seconds, empty when nothing was ever installed. */
+    private static Instant lastInstalled(Result patches) {
+        String seconds = text(firstRow(patches), "last_installed");
+        try {
+            long value = Long.parseLong(seconds);
+            return value > 0 ? Instant.ofEpochSecond(value) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String patchNote(Result patches, Instant lastPatched) {
+        if (patches == null || lastPatched != null) {
+            return "";
+        }
+        String seconds = text(firstRow(patches), "last_installed");
+        return seconds.isEmpty() || seconds.equals("0") ? "evidentry_patches found no installed update"
+                : "evidentry_patches' last_installed \"" + seconds + "\" could not be read";
+    }
+
+    private static String join(String first, String second) {
+        return first.isEmpty() ? second : second.isEmpty() ? first : first + "; " + second;
     }
 
     private static Sighting.Protection protection(Result result) {

@@ -15,6 +15,7 @@ import java.util.Set;
 enum OsqueryQuery {
     SYSTEM_INFO("evidentry_system_info", OsqueryResults.KINDS),
     OS("evidentry_os", Set.of(EndpointOperatingSystem.KIND)),
+    PATCHES("evidentry_patches", Set.of(EndpointOperatingSystem.KIND)),
     DISK_ENCRYPTION("evidentry_disk_encryption", Set.of(EndpointDiskEncryption.KIND)),
     BITLOCKER("evidentry_bitlocker", Set.of(EndpointDiskEncryption.KIND)),
     ANTIVIRUS("evidentry_antivirus", Set.of(EndpointProtection.KIND)),

@@ -3,6 +3,7 @@ package dev.evidentry.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evidentry.spi.EvidenceId;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.EndpointScreenLock;
 import dev.evidentry.spi.fact.ProtectionState;
@@ -97,5 +98,23 @@ class FleetTest {
         EndpointScreenLock lock = (EndpointScreenLock) Fleet.facts(Fleet.match(List.of(known, unknown))).get(0);
         assertThat(lock.lockAfter()).isNull();
         assertThat(lock.evidence()).containsExactly(E1, E2);
+    }
+
+    @Test
+    void theStalestSourceNamesTheSystemButTheNewestInstallationCounts() {
+        Sighting recent = new Sighting("falcon", "1", "h", "S", Instant.parse("2025-12-31T00:00:00Z"), null, null,
+                null, new Sighting.Os("macos", "macOS", "15.2", null, "", List.of(E1)));
+        Sighting stale = new Sighting("osquery", "2", "h", "S", Instant.parse("2025-11-01T00:00:00Z"), null, null,
+                null, new Sighting.Os("macos", "macOS", "15.1", Instant.parse("2025-10-30T00:00:00Z"), "",
+                        List.of(E2)));
+        Sighting patchedLater = new Sighting("ssm", "3", "h", "S", Instant.parse("2025-12-30T00:00:00Z"), null, null,
+                null, new Sighting.Os("macos", "macOS", "15.2", Instant.parse("2025-12-20T00:00:00Z"), "",
+                        List.of(E1)));
+        EndpointOperatingSystem os = (EndpointOperatingSystem) Fleet.facts(Fleet.match(List.of(recent, stale,
+                patchedLater))).get(0);
+        assertThat(os.version()).isEqualTo("15.1");
+        assertThat(os.lastReported()).isEqualTo(Instant.parse("2025-11-01T00:00:00Z"));
+        assertThat(os.lastPatched()).isEqualTo(Instant.parse("2025-12-20T00:00:00Z"));
+        assertThat(os.evidence()).containsExactly(E1, E2);
     }
 }

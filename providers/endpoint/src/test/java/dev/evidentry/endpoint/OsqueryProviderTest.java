@@ -113,6 +113,18 @@ class OsqueryProviderTest {
     }
 
     @Test
+    void readsWhenEachHostLastInstalledUpdatesFromEvidentryPatches() {
+        Map<String, EndpointOperatingSystem> systems = byId(result.facts(EndpointOperatingSystem.class));
+        assertThat(systems.get(ALICE).lastPatched()).isEqualTo(Instant.parse("2025-12-06T08:33:20Z"));
+        assertThat(systems.get(BOB).lastPatched()).isEqualTo(Instant.parse("2025-10-09T08:53:20Z"));
+        assertThat(systems.get(BOB).evidence()).as("the os and the patches lines").hasSize(2);
+        assertThat(systems.get(CAROL).lastPatched()).isNull();
+        assertThat(systems.get(CAROL).detail()).contains("evidentry_patches found no installed update");
+        assertThat(systems.get(DAVE).lastPatched()).as("no evidentry_patches results").isNull();
+        assertThat(systems.get(DAVE).detail()).doesNotContain("evidentry_patches");
+    }
+
+    @Test
     void aLineCutOffMidWriteIsOneIssueNamingFileAndLineAndTheRestIsStillRead() {
         assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.cause()).isEqualTo(IssueCause.MALFORMED_RESPONSE);
@@ -131,9 +143,9 @@ class OsqueryProviderTest {
         String stored = result.evidenceJson(alice.evidence().get(0));
         assertThat(stored).contains("\"service\" : \"osquery\"", "\"operation\" : \"evidentry_disk_encryption\"",
                 "alice-mbp.local", "APFS Encryption", "osqueryd.snapshots.log");
-        // One evidence record per host and query kept (5 + 5 + 4 + 4 lines, the older screen-lock line not kept), and
+        // One evidence record per host and query kept (6 + 6 + 5 + 4 lines, the older screen-lock line not kept), and
         // the line that could not be read.
-        assertThat(result.evidenceCount()).isEqualTo(19);
+        assertThat(result.evidenceCount()).isEqualTo(22);
     }
 
     @Test

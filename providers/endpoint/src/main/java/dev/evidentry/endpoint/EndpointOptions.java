@@ -45,7 +45,8 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
                     + "ISO-8601 (default PT2M)"),
             new ProviderOption(FALCON_MAX_ATTEMPTS, "attempts per Falcon call on 429, 5xx and timeouts (default 3)"),
             new ProviderOption(JAMF_URL, "your Jamf Pro server, such as https://acme.jamfcloud.com"),
-            new ProviderOption(JAMF_CLIENT_ID, "the client id of a Jamf Pro API client whose role has Read Computers"),
+            new ProviderOption(JAMF_CLIENT_ID, "the client id of a Jamf Pro API client whose role has Read Computers "
+                    + "and Read macOS Configuration Profiles"),
             new ProviderOption(JAMF_CLIENT_SECRET, "its secret (default: the environment variable "
                     + JAMF_SECRET_VARIABLE + ")"),
             new ProviderOption("jamf-request-timeout", "time allowed per Jamf Pro call, ISO-8601 (default PT30S)"),

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
@@ -102,5 +103,21 @@ class FalconPreventionPolicyTest {
         assertThat(alice.protection()).isEqualTo(ProtectionState.UNKNOWN);
         assertThat(alice.detail()).contains("but Falcon returned no prevention policy "
                 + "9f8e7d6c5b4a39281706f5e4d3c2b1a0 (evidence ");
+    }
+
+    @Test
+    void aThrottledPolicyCallWaitsThroughTheSleeperAndIsAskedOnceMore() {
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.POLICIES_PATH)).inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(FakeFalcon.json(429, "too-many-requests.json")
+                        .withHeader("X-RateLimit-RetryAfter", String.valueOf(FakeFalcon.NOW + 4)))
+                .willSetStateTo("reset"));
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.POLICIES_PATH)).inScenario("limit")
+                .whenScenarioStateIs("reset").willReturn(FakeFalcon.json(200, "prevention-policies.json")));
+        CollectionResult result = falcon.collect(falcon.options());
+        assertThat(result.issues()).isEmpty();
+        assertThat(falcon.sleeps).containsExactly(java.time.Duration.ofSeconds(4));
+        assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.POLICIES_PATH)))).isEqualTo(2);
+        assertThat(OsqueryProviderTest.byId(result.facts(EndpointProtection.class)).get(FalconProviderTest.ALICE)
+                .protection()).isEqualTo(ProtectionState.ACTIVE);
     }
 }

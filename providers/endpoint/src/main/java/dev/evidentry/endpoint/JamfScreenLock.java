@@ -33,20 +33,29 @@ final class JamfScreenLock {
         }
         List<ScreenSaverSettings> settings = new ArrayList<>();
         List<String> unread = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (JsonNode profile : installed) {
             String id = profile.path("id").asText("").strip();
             if (id.isEmpty()) {
                 continue;
             }
+            String identifier = profile.path("profileIdentifier").asText("").strip();
             JamfProfiles.Outcome outcome = profiles.get(id);
-            if (outcome instanceof JamfProfiles.Read read && read.settings() != null
-                    && sameProfile(read.uuid(), profile.path("profileIdentifier").asText("").strip())) {
+            if (outcome instanceof JamfProfiles.Read read && !sameProfile(read.uuid(), identifier)) {
+                skipped.add("Jamf Pro's profile " + id + " has uuid " + read.uuid() + ", not the installed "
+                        + identifier);
+            } else if (outcome instanceof JamfProfiles.Read read && read.settings() != null) {
                 settings.add(read.settings());
+            } else if (outcome instanceof JamfProfiles.Missing missing) {
+                skipped.add(missing.why());
             } else if (outcome instanceof JamfProfiles.Unread failed) {
                 unread.add(failed.why());
             }
         }
-        return judge(settings, unread.stream().distinct().toList(), inventory);
+        Sighting.ScreenLock lock = judge(settings, unread.stream().distinct().toList(), inventory);
+        // Profiles Jamf Pro does not hold (installed by other means, or deleted) are named, not guessed at.
+        return skipped.isEmpty() ? lock : new Sighting.ScreenLock(lock.state(), lock.lockAfter(), lock.detail()
+                + "; skipped: " + String.join("; ", skipped), lock.evidence());
     }
 
     /** Jamf Pro's uuid of a profile is the identifier the Mac reports for it; when both are known they must agree. */

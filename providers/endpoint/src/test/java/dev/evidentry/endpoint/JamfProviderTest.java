@@ -161,12 +161,28 @@ class JamfProviderTest {
                         + "idleTime 600 s); profile \"Screen Saver - no password\" (8) (askForPassword false)");
         assertThat(locks.get("serial/C02FRANK0004")).extracting(EndpointScreenLock::state,
                 EndpointScreenLock::detail).containsExactly(ScreenLockState.UNKNOWN, "no installed Jamf Pro "
-                        + "configuration profile sets the screen saver: " + JamfScreenLock.WHAT_TO_DEPLOY);
+                        + "configuration profile sets the screen saver: " + JamfScreenLock.WHAT_TO_DEPLOY
+                        + "; skipped: Jamf Pro holds no macOS configuration profile 9");
         // Profile 3 is on a Mac of each page, profile 7 on two Macs: each is still read once.
         for (String id : new String[] {"3", "7", "8", "9"}) {
             assertThat(server.count(getRequestedFor(urlPathEqualTo(PROFILES + id))
                     .withHeader("Accept", equalTo("application/json")))).as("profile " + id).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aProfileWhoseUuidIsNotTheInstalledIdentifierIsNotUsed() {
+        baseline();
+        // Jamf Pro answers for id 8 with another profile: its uuid is not the one installed on erin-mba.
+        server.server.stubFor(get(urlPathEqualTo(PROFILES + "8")).willReturn(json(200,
+                "osxconfigurationprofile-7.json")));
+        CollectionResult result = FakeFalcon.collect(server.provider(Map.of()), options());
+        assertThat(result.issues()).isEmpty();
+        EndpointScreenLock erin = OsqueryProviderTest.byId(result.facts(EndpointScreenLock.class))
+                .get("serial/FVFERIN00003");
+        assertThat(erin.state()).isEqualTo(ScreenLockState.ENABLED);
+        assertThat(erin.detail()).endsWith("; skipped: Jamf Pro's profile 8 has uuid "
+                + "A1B2C3D4-0007-4E5F-8A9B-0C1D2E3F4A5B, not the installed A1B2C3D4-0008-4E5F-8A9B-0C1D2E3F4A5B");
     }
 
     @Test

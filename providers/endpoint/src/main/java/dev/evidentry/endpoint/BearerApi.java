@@ -198,7 +198,29 @@ final class BearerApi {
                 backoff = backoff.multipliedBy(2);
                 continue;
             }
-            throw new CallException(operation, cause(status, tokenCall), "HTTP " + status + words, null, null);
+            throw new StatusException(operation, cause(status, tokenCall), "HTTP " + status + words, status);
+        }
+    }
+
+    /** A call answered with an error status that is neither retried nor waited for; callers may tell 404 apart. */
+    static final class StatusException extends CallException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        StatusException(String operation, IssueCause cause, String detail, int status) {
+            super(operation, cause, detail, null, null);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+
+        @Override
+        public CallException explained(IssueCause cause, String meaning) {
+            return new StatusException(operation(), cause, detail() + "; " + meaning, status);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /** The provider's options, read before anything is collected: one bad value stops the scan with one issue. */
 record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falcon, Optional<ApiOptions> jamf,
-        int jamfPageSize) {
+        int jamfPageSize, int falconPageSize) {
 
     static final String OSQUERY_RESULTS = "osquery-results";
     static final String FALCON_BASE_URL = "falcon-base-url";
@@ -21,6 +21,9 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
     static final String FALCON_MAX_RATE_LIMIT_WAIT = "falcon-max-rate-limit-wait";
     static final String FALCON_MAX_ATTEMPTS = "falcon-max-attempts";
     static final String FALCON_SECRET_VARIABLE = "FALCON_CLIENT_SECRET";
+    static final String FALCON_PAGE_SIZE = "falcon-page-size";
+    /** The scroll API's documented largest page. */
+    static final int FALCON_MAX_PAGE_SIZE = 10_000;
     static final String JAMF_URL = "jamf-url";
     static final String JAMF_CLIENT_ID = "jamf-client-id";
     static final String JAMF_CLIENT_SECRET = "jamf-client-secret";
@@ -32,7 +35,9 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
                     + "the evidentry_* queries of docs/providers/endpoint.md"),
             new ProviderOption(FALCON_BASE_URL, "the Falcon API of your cloud (default https://api.crowdstrike.com; "
                     + "api.us-2.crowdstrike.com, api.eu-1.crowdstrike.com, api.laggar.gcw.crowdstrike.com)"),
-            new ProviderOption(FALCON_CLIENT_ID, "the client id of a Falcon API client with Hosts: Read"),
+            new ProviderOption(FALCON_CLIENT_ID, "the client id of a Falcon API client with Hosts: Read and "
+                    + "Prevention policies: Read"),
+            new ProviderOption(FALCON_PAGE_SIZE, "host ids per Falcon scroll page, 1 to 10000 (default 5000)"),
             new ProviderOption(FALCON_CLIENT_SECRET, "its secret (default: the environment variable "
                     + FALCON_SECRET_VARIABLE + ")"),
             new ProviderOption(FALCON_REQUEST_TIMEOUT, "time allowed per Falcon call, ISO-8601 (default PT30S)"),
@@ -40,7 +45,8 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
                     + "ISO-8601 (default PT2M)"),
             new ProviderOption(FALCON_MAX_ATTEMPTS, "attempts per Falcon call on 429, 5xx and timeouts (default 3)"),
             new ProviderOption(JAMF_URL, "your Jamf Pro server, such as https://acme.jamfcloud.com"),
-            new ProviderOption(JAMF_CLIENT_ID, "the client id of a Jamf Pro API client whose role has Read Computers"),
+            new ProviderOption(JAMF_CLIENT_ID, "the client id of a Jamf Pro API client whose role has Read Computers "
+                    + "and Read macOS Configuration Profiles"),
             new ProviderOption(JAMF_CLIENT_SECRET, "its secret (default: the environment variable "
                     + JAMF_SECRET_VARIABLE + ")"),
             new ProviderOption("jamf-request-timeout", "time allowed per Jamf Pro call, ISO-8601 (default PT30S)"),
@@ -75,7 +81,12 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
             throw new InvalidOptionException("no endpoint source is configured: give " + OSQUERY_RESULTS + ", "
                     + FALCON_CLIENT_ID + " or " + JAMF_CLIENT_ID);
         }
-        return new EndpointOptions(osquery, falcon, jamf, positive(option, JAMF_PAGE_SIZE, 100));
+        int falconPageSize = positive(option, FALCON_PAGE_SIZE, 5000);
+        if (falconPageSize > FALCON_MAX_PAGE_SIZE) {
+            throw new InvalidOptionException("the option " + FALCON_PAGE_SIZE + " is larger than Falcon's largest "
+                    + "scroll page (" + FALCON_MAX_PAGE_SIZE + "): " + falconPageSize);
+        }
+        return new EndpointOptions(osquery, falcon, jamf, positive(option, JAMF_PAGE_SIZE, 100), falconPageSize);
     }
 
     /** One HTTP source's options, all named {@code <prefix>-...}; empty when its client id is not given. */

@@ -76,8 +76,8 @@ public final class EndpointProvider implements Provider {
         options.falcon().ifPresent(falcon -> {
             context.registerSecret(falcon.clientSecret());
             sources.add(new Source("CrowdStrike Falcon hosts", "falcon:hosts", falcon.account(), FalconHosts.KINDS,
-                    () -> new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon, sink)
-                            .read()));
+                    () -> new FalconHosts(new BearerApi(FalconHosts.DIALECT, context, falcon, sleeper), falcon,
+                            options.falconPageSize(), sink).read()));
         });
         options.jamf().ifPresent(jamf -> {
             context.registerSecret(jamf.clientSecret());

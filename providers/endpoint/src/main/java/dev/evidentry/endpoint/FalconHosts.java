@@ -18,22 +18,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CrowdStrike Falcon's hosts: every device id ({@code QueryDevicesByFilter}, offset paging), then their details in
- * batches ({@code GetDeviceDetailsV2}). A host in Falcon has the sensor; it protects the host when a prevention policy
- * is applied and the sensor is not in reduced functionality mode.
+ * CrowdStrike Falcon's hosts: every device id ({@code QueryDevicesByFilterScroll}, following the scroll offset, so a
+ * fleet of any size is listed), then their details in batches ({@code GetDeviceDetailsV2}) and the prevention policies
+ * they name ({@link FalconPreventionPolicies}). A host in Falcon has the sensor; it protects the host when its
+ * prevention policy is applied, enabled and prevents malware, and the sensor is not in reduced functionality mode.
  */
 final class FalconHosts {
 
     static final String SOURCE = "falcon";
     static final Set<String> KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND);
-    static final String QUERY = "QueryDevicesByFilter";
+    static final String QUERY = "QueryDevicesByFilterScroll";
+    static final String QUERY_PATH = "/devices/queries/devices-scroll/v1";
     static final String DETAILS = "GetDeviceDetailsV2";
-    /** The documented maximum page of {@code QueryDevicesByFilter}. */
-    static final int PAGE_SIZE = 5000;
-    /** Ids per {@code GetDeviceDetailsV2} GET, well inside a URL's length. */
+    /** Ids per {@code GetDeviceDetailsV2} GET: its documented maximum. */
     static final int BATCH_SIZE = 100;
-    /** The documented limit of offset paging; larger fleets need the scroll API. */
-    static final int MAX_OFFSET = 10_000;
 
     /**
      * Falcon's ways: the token at {@code /oauth2/token}; a 429's {@code X-RateLimit-RetryAfter} is the epoch second
@@ -61,11 +59,15 @@ final class FalconHosts {
     private final BearerApi api;
     private final ApiOptions options;
     private final FactSink sink;
+    private final FalconPreventionPolicies policies;
+    private final int pageSize;
 
-    FalconHosts(BearerApi api, ApiOptions options, FactSink sink) {
+    FalconHosts(BearerApi api, ApiOptions options, int pageSize, FactSink sink) {
         this.api = api;
         this.options = options;
+        this.pageSize = pageSize;
         this.sink = sink;
+        this.policies = new FalconPreventionPolicies(api, sink, options.account());
     }
 
     List<Sighting> read() {
@@ -80,17 +82,19 @@ final class FalconHosts {
                     : e.getMessage() + "; nothing could be collected from Falcon");
             return List.of();
         }
-        List<String> ids = new ArrayList<>();
+        // A set: a host listed twice (a scroll page repeated) is still described once.
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>();
         try {
-            listIds(ids);
+            listIds(listed);
         } catch (CallException e) {
-            report(e, e.getMessage() + (ids.isEmpty() ? "; no Falcon host could be listed"
-                    : "; " + ids.size() + " host ids were listed before it, the others are missing"));
-            if (ids.isEmpty()) {
+            report(e, e.getMessage() + (listed.isEmpty() ? "; no Falcon host could be listed"
+                    : "; " + listed.size() + " host ids were listed before it, the others are missing"));
+            if (listed.isEmpty()) {
                 return List.of();
             }
         }
         List<Sighting> sightings = new ArrayList<>();
+        List<String> ids = new ArrayList<>(listed);
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
             try {
@@ -103,28 +107,38 @@ final class FalconHosts {
         return sightings;
     }
 
-    private void listIds(List<String> ids) {
-        int offset = 0;
+    /**
+     * Follows the scroll: each page's {@code meta.pagination.offset} is the opaque token of the next (it expires two
+     * minutes after it was given, so pages are asked for one after another and details only afterwards).
+     */
+    private void listIds(java.util.Set<String> ids) {
+        String offset = "";
         while (true) {
-            BearerApi.Response page = api.get(QUERY, "/devices/queries/devices/v1",
-                    List.of(Map.entry("offset", String.valueOf(offset)), Map.entry("limit", String.valueOf(PAGE_SIZE)),
-                            Map.entry("sort", "device_id.asc")));
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
+            if (!offset.isEmpty()) {
+                parameters.add(Map.entry("offset", offset));
+            }
+            parameters.add(Map.entry("limit", String.valueOf(pageSize)));
+            parameters.add(Map.entry("sort", "device_id.asc"));
+            BearerApi.Response page = api.get(QUERY, QUERY_PATH, parameters);
             JsonNode resources = page.body().path("resources");
-            JsonNode total = page.body().path("meta").path("pagination").path("total");
+            JsonNode pagination = page.body().path("meta").path("pagination");
+            JsonNode total = pagination.path("total");
             if (!resources.isArray() || !total.canConvertToLong()) {
                 throw new CallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
                         + "array or no meta.pagination.total (evidence " + page.evidence() + ")", null, null);
             }
             resources.forEach(id -> ids.add(id.asText()));
-            offset += resources.size();
-            if (resources.isEmpty() || offset >= total.asLong()) {
+            String next = pagination.path("offset").isValueNode() ? pagination.path("offset").asText("") : "";
+            if (resources.isEmpty() || ids.size() >= total.asLong() || next.isEmpty()) {
                 return;
             }
-            if (offset >= MAX_OFFSET) {
-                throw new CallException(QUERY, IssueCause.UNSUPPORTED, "Falcon holds " + total.asLong()
-                        + " hosts, more than offset paging reaches (" + MAX_OFFSET + "); this provider does not use "
-                        + "the scroll API yet", null, null);
+            if (next.equals(offset)) {
+                throw new CallException(QUERY, IssueCause.MALFORMED_RESPONSE, "the scroll offset did not advance "
+                        + "after " + ids.size() + " of " + total.asLong() + " hosts (evidence " + page.evidence()
+                        + ")", null, null);
             }
+            offset = next;
         }
     }
 
@@ -136,13 +150,24 @@ final class FalconHosts {
             throw new CallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "the answer has no resources "
                     + "array (evidence " + response.evidence() + ")", null, null);
         }
+        List<String> policyIds = new ArrayList<>();
         for (JsonNode device : resources) {
             String id = device.path("device_id").asText("");
             if (id.isEmpty()) {
                 throw new CallException(DETAILS, IssueCause.MALFORMED_RESPONSE, "a device has no device_id "
                         + "(evidence " + response.evidence() + ")", null, null);
             }
-            sightings.add(sighting(device, response.evidence()));
+            // Only an applied policy on a fully working sensor decides the host's protection.
+            JsonNode prevention = device.path("device_policies").path("prevention");
+            String policy = text(prevention, "policy_id");
+            if (!policy.isEmpty() && prevention.path("applied").asBoolean(false)
+                    && !"yes".equalsIgnoreCase(text(device, "reduced_functionality_mode"))) {
+                policyIds.add(policy);
+            }
+        }
+        policies.load(policyIds);
+        for (JsonNode device : resources) {
+            sightings.add(sighting(device, response.evidence(), policies));
         }
         if (resources.size() < batch.size()) {
             sink.issue(new CollectionIssue(EndpointProvider.ID, options.account(), "", null, "falcon:" + DETAILS,
@@ -152,7 +177,7 @@ final class FalconHosts {
         }
     }
 
-    static Sighting sighting(JsonNode device, EvidenceId evidence) {
+    static Sighting sighting(JsonNode device, EvidenceId evidence, FalconPreventionPolicies policies) {
         String lastSeenText = text(device, "last_seen");
         Instant lastSeen = null;
         String unreadable = "";
@@ -176,10 +201,8 @@ final class FalconHosts {
             protection = new Sighting.Protection(ProtectionState.INACTIVE, agent, null, "prevention policy "
                     + text(prevention, "policy_id") + " is assigned but not applied" + unreadable, List.of(evidence));
         } else {
-            String applied = text(prevention, "applied_date");
-            protection = new Sighting.Protection(ProtectionState.ACTIVE, agent, null, "prevention policy "
-                    + text(prevention, "policy_id") + " applied" + (applied.isEmpty() ? "" : " " + applied)
-                    + unreadable, List.of(evidence));
+            protection = applied(prevention, policies.get(text(prevention, "policy_id")), agent, evidence,
+                    unreadable);
         }
         String build = text(device, "os_build");
         String productName = text(device, "os_product_name");
@@ -189,6 +212,27 @@ final class FalconHosts {
                         + (lastSeenText.isEmpty() ? "never" : lastSeenText), List.of(evidence));
         return new Sighting(SOURCE, text(device, "device_id"), text(device, "hostname"),
                 text(device, "serial_number"), lastSeen, protection, null, null, os);
+    }
+
+    /** A host whose prevention policy is applied: as protected as the policy's own settings make it. */
+    private static Sighting.Protection applied(JsonNode prevention, FalconPreventionPolicies.Outcome outcome,
+            String agent, EvidenceId evidence, String unreadable) {
+        String appliedDate = text(prevention, "applied_date");
+        String applied = " applied" + (appliedDate.isEmpty() ? "" : " " + appliedDate);
+        if (outcome instanceof FalconPreventionPolicies.Known known) {
+            PreventionPolicy policy = known.policy();
+            List<EvidenceId> both = java.util.stream.Stream.of(evidence, policy.evidence()).distinct().toList();
+            if (!policy.enabled()) {
+                return new Sighting.Protection(ProtectionState.INACTIVE, agent, null, policy.label() + applied
+                        + " is disabled" + unreadable, both);
+            }
+            return new Sighting.Protection(policy.prevents() ? ProtectionState.ACTIVE : ProtectionState.INACTIVE,
+                    agent, null, policy.label() + applied + (policy.prevents() ? ": " : " prevents no malware: ")
+                            + policy.settingsInWords() + unreadable, both);
+        }
+        String why = ((FalconPreventionPolicies.Unread) outcome).why();
+        return new Sighting.Protection(ProtectionState.UNKNOWN, agent, null, "prevention policy "
+                + text(prevention, "policy_id") + applied + ", but " + why + unreadable, List.of(evidence));
     }
 
     private static String platform(String platformName) {

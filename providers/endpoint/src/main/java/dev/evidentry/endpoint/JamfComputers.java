@@ -9,6 +9,8 @@ import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.DiskEncryptionState;
 import dev.evidentry.spi.fact.EndpointDiskEncryption;
 import dev.evidentry.spi.fact.EndpointOperatingSystem;
+import dev.evidentry.spi.fact.EndpointProtection;
+import dev.evidentry.spi.fact.EndpointScreenLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,13 +22,15 @@ import java.util.Set;
 
 /**
  * Jamf Pro's computers: the inventory ({@code GET /api/v1/computers-inventory}, page by page, with the GENERAL,
- * HARDWARE, OPERATING_SYSTEM and DISK_ENCRYPTION sections) read into FileVault state, operating system and the time of
- * the last inventory. Malware protection and screen-lock settings are not read from Jamf Pro yet.
+ * HARDWARE, OPERATING_SYSTEM, DISK_ENCRYPTION, SECURITY and CONFIGURATION_PROFILES sections in one call) read into
+ * FileVault state, operating system, the time of the last inventory, Gatekeeper and XProtect ({@link JamfSecurity}),
+ * and the screen lock set by the installed configuration profiles ({@link JamfProfiles}, {@link JamfScreenLock}).
  */
 final class JamfComputers {
 
     static final String SOURCE = "jamf";
-    static final Set<String> KINDS = Set.of(EndpointDiskEncryption.KIND, EndpointOperatingSystem.KIND);
+    static final Set<String> KINDS = Set.of(EndpointDiskEncryption.KIND, EndpointOperatingSystem.KIND,
+            EndpointProtection.KIND, EndpointScreenLock.KIND);
     static final String INVENTORY = "get_v1-computers-inventory";
     static final String PATH = "/api/v1/computers-inventory";
 
@@ -83,12 +87,14 @@ final class JamfComputers {
             return List.of();
         }
         List<Sighting> sightings = new ArrayList<>();
+        JamfProfiles profiles = new JamfProfiles(api, sink, options.account());
         int page = 0;
         try {
             while (true) {
                 BearerApi.Response response = api.get(INVENTORY, PATH, List.of(
                         Map.entry("section", "GENERAL"), Map.entry("section", "HARDWARE"),
                         Map.entry("section", "OPERATING_SYSTEM"), Map.entry("section", "DISK_ENCRYPTION"),
+                        Map.entry("section", "SECURITY"), Map.entry("section", "CONFIGURATION_PROFILES"),
                         Map.entry("page", String.valueOf(page)), Map.entry("page-size", String.valueOf(pageSize)),
                         Map.entry("sort", "id:asc")));
                 JsonNode results = response.body().path("results");
@@ -98,7 +104,7 @@ final class JamfComputers {
                             + "array or no totalCount (evidence " + response.evidence() + ")", null, null);
                 }
                 for (JsonNode computer : results) {
-                    sightings.add(sighting(computer, response.evidence()));
+                    sightings.add(sighting(computer, response.evidence(), profiles));
                 }
                 page++;
                 if (results.isEmpty() || (long) page * pageSize >= total.asLong()) {
@@ -112,7 +118,7 @@ final class JamfComputers {
         }
     }
 
-    static Sighting sighting(JsonNode computer, EvidenceId evidence) {
+    static Sighting sighting(JsonNode computer, EvidenceId evidence, JamfProfiles profiles) {
         JsonNode general = computer.path("general");
         String reportDate = text(general, "reportDate");
         String lastContact = text(general, "lastContactTime");
@@ -134,8 +140,10 @@ final class JamfComputers {
         JsonNode os = computer.path("operatingSystem");
         String build = text(os, "build");
         return new Sighting(SOURCE, text(computer, "id"), text(general, "name"),
-                text(computer.path("hardware"), "serialNumber"), reported, null,
-                new Sighting.Disk(disk, "FileVault", words, List.of(evidence)), null,
+                text(computer.path("hardware"), "serialNumber"), reported,
+                JamfSecurity.reading(computer.path("security"), evidence),
+                new Sighting.Disk(disk, "FileVault", words, List.of(evidence)),
+                JamfScreenLock.reading(computer.path("configurationProfiles"), profiles, evidence),
                 new Sighting.Os("macos", text(os, "name"), text(os, "version"), null,
                         (build.isEmpty() ? "" : "build " + build + ", ") + "last inventory "
                                 + (reportDate.isEmpty() ? "never" : reportDate) + contact

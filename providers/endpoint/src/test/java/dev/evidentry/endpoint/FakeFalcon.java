@@ -41,7 +41,10 @@ final class FakeFalcon implements AutoCloseable {
     static final String CLIENT_SECRET = "s3cr3t-Falcon-Client-Secret-0123456789ab";
     static final String TOKEN = "eyJhbGciOiJSUzI1NiIsImtpZCI6InB1YmxpYzoxMjM0NTY3OCIsInR5cCI6IkpXVCJ9"
             + ".eyJzdWIiOiJ0ZXN0LWNsaWVudCJ9.c2lnbmF0dXJlLW5vdC1yZWFs";
-    static final String QUERY_PATH = "/devices/queries/devices/v1";
+    static final String QUERY_PATH = "/devices/queries/devices-scroll/v1";
+    static final String POLICIES_PATH = "/policy/entities/prevention/v1";
+    /** The scroll token that query-scroll-1.json hands to the second page. */
+    static final String SECOND_PAGE = "FGluY2x1ZGVfY29udGV4dF91dWlkDXF1ZXJ5QW5kRmV0Y2gBFnNjcm9sbC1saW1pdC0yLXBhZ2UtMQ==";
     static final String DETAILS_PATH = "/devices/entities/devices/v2";
     /** ProviderTestKit.FIXED_CLOCK as epoch seconds: the X-RateLimit-RetryAfter base. */
     static final long NOW = 1767225600L;
@@ -54,14 +57,15 @@ final class FakeFalcon implements AutoCloseable {
         server.start();
     }
 
-    /** The documented happy path: a token, two pages of ids, their details. */
+    /** The documented happy path: a token, two scroll pages of ids, their details, their prevention policies. */
     FakeFalcon baseline() {
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(json(201, "token.json")));
-        server.stubFor(get(urlPathEqualTo(QUERY_PATH)).withQueryParam("offset", equalTo("0"))
-                .willReturn(json(200, "query-page-1.json")));
-        server.stubFor(get(urlPathEqualTo(QUERY_PATH)).withQueryParam("offset", equalTo("2"))
-                .willReturn(json(200, "query-page-2.json")));
+        server.stubFor(get(urlPathEqualTo(QUERY_PATH)).withQueryParam("offset", WireMock.absent())
+                .willReturn(json(200, "query-scroll-1.json")));
+        server.stubFor(get(urlPathEqualTo(QUERY_PATH)).withQueryParam("offset", equalTo(SECOND_PAGE))
+                .willReturn(json(200, "query-scroll-2.json")));
         server.stubFor(get(urlPathEqualTo(DETAILS_PATH)).willReturn(json(200, "devices.json")));
+        server.stubFor(get(urlPathEqualTo(POLICIES_PATH)).willReturn(json(200, "prevention-policies.json")));
         return this;
     }
 
@@ -70,6 +74,7 @@ final class FakeFalcon implements AutoCloseable {
         options.put("falcon-base-url", server.baseUrl());
         options.put("falcon-client-id", CLIENT_ID);
         options.put("falcon-client-secret", CLIENT_SECRET);
+        options.put("falcon-page-size", "2");
         return options;
     }
 

@@ -63,7 +63,7 @@ class FalconFaultTest {
         CollectionResult result = falcon.collect(falcon.options());
         assertThat(result.facts()).isEmpty();
         assertThat(result.issues()).singleElement().extracting(CollectionIssue::cause, CollectionIssue::operation,
-                CollectionIssue::message).containsExactly(IssueCause.ACCESS_DENIED, "falcon:QueryDevicesByFilter",
+                CollectionIssue::message).containsExactly(IssueCause.ACCESS_DENIED, "falcon:QueryDevicesByFilterScroll",
                 "HTTP 403: access denied, authorization failed; no Falcon host could be listed");
     }
 
@@ -136,7 +136,8 @@ class FalconFaultTest {
     @Test
     void aFailingSecondPageKeepsTheHostsOfTheFirst() {
         falcon.baseline();
-        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.QUERY_PATH)).withQueryParam("offset", equalTo("2"))
+        falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.QUERY_PATH))
+                .withQueryParam("offset", equalTo(FakeFalcon.SECOND_PAGE))
                 .willReturn(FakeFalcon.json(500, "server-error.json")));
         Map<String, String> options = new HashMap<>(falcon.options());
         options.put("falcon-max-attempts", "1");
@@ -156,7 +157,7 @@ class FalconFaultTest {
     void noAnswerInTimeIsATimeout() {
         falcon.baseline();
         falcon.server.stubFor(get(urlPathEqualTo(FakeFalcon.QUERY_PATH)).willReturn(FakeFalcon.json(200,
-                "query-page-1.json").withFixedDelay(3000)));
+                "query-scroll-1.json").withFixedDelay(3000)));
         Map<String, String> options = new HashMap<>(falcon.options());
         options.put("falcon-request-timeout", "PT0.5S");
         options.put("falcon-max-attempts", "2");

@@ -60,8 +60,12 @@ class FalconProviderTest {
         assertThat(alice.hostname()).isEqualTo("alice-mbp");
         assertThat(alice.serialNumber()).isEqualTo("C02ALICE0001");
         assertThat(alice.lastReported()).isEqualTo(Instant.parse("2025-12-31T23:40:12Z"));
-        assertThat(alice.detail()).isEqualTo("prevention policy 9f8e7d6c5b4a39281706f5e4d3c2b1a0 applied "
-                + "2025-11-02T09:16:03.987654321Z");
+        assertThat(alice.detail()).isEqualTo("prevention policy \"Workstations - Mac\" "
+                + "(9f8e7d6c5b4a39281706f5e4d3c2b1a0) applied 2025-11-02T09:16:03.987654321Z: Cloud Anti-malware "
+                + "prevention MODERATE (detection MODERATE), Sensor Anti-malware prevention MODERATE (detection "
+                + "MODERATE), Quarantine on");
+        // The host's details and its policy, each a response of its own.
+        assertThat(alice.evidence()).hasSize(2);
     }
 
     @Test
@@ -93,22 +97,32 @@ class FalconProviderTest {
         assertThat(falcon.count(postRequestedFor(urlPathEqualTo("/oauth2/token"))
                 .withRequestBody(WireMock.containing("client_id=" + FakeFalcon.CLIENT_ID)))).isEqualTo(1);
         assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.QUERY_PATH))
-                .withQueryParam("offset", equalTo("0")))).isEqualTo(1);
+                .withQueryParam("offset", WireMock.absent()).withQueryParam("limit", equalTo("2"))
+                .withQueryParam("sort", equalTo("device_id.asc")))).isEqualTo(1);
         assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.QUERY_PATH))
-                .withQueryParam("offset", equalTo("2")))).isEqualTo(1);
+                .withQueryParam("offset", equalTo(FakeFalcon.SECOND_PAGE)))).isEqualTo(1);
+        assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.QUERY_PATH)))).isEqualTo(2);
         assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.DETAILS_PATH))
                 .withQueryParam("ids", equalTo("3d4e5f60718293a4b5c6d7e8f90a1b2c"))
                 .withHeader("Authorization", equalTo("Bearer " + FakeFalcon.TOKEN)))).isEqualTo(1);
         assertThat(falcon.count(FakeFalcon.anyDeviceCall())).isEqualTo(3);
+        // One call for the two applied policies; bob's is not applied and build-01 has none.
+        assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.POLICIES_PATH))
+                .withQueryParam("ids", WireMock.havingExactly("9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                        "7d6c5b4a39281706f5e4d3c2b1a09f8e")))).isEqualTo(1);
+        assertThat(falcon.count(getRequestedFor(urlPathEqualTo(FakeFalcon.POLICIES_PATH)))).isEqualTo(1);
     }
 
     @Test
     void everyResponseIsEvidenceAndNeitherSecretNorTokenIsStored() {
-        // token, two pages, one batch of details
-        assertThat(result.evidenceCount()).isEqualTo(4);
+        // token, two pages, one batch of details, one batch of prevention policies
+        assertThat(result.evidenceCount()).isEqualTo(5);
         EndpointProtection alice = OsqueryProviderTest.byId(result.facts(EndpointProtection.class)).get(ALICE);
-        assertThat(result.evidenceJson(alice.evidence().get(0))).contains("\"operation\" : \"GetDeviceDetailsV2\"",
-                "\"service\" : \"falcon\"", "C02ALICE0001");
+        assertThat(alice.evidence()).extracting(result::evidenceJson)
+                .anySatisfy(json -> assertThat(json).contains("\"operation\" : \"GetDeviceDetailsV2\"",
+                        "\"service\" : \"falcon\"", "C02ALICE0001"))
+                .anySatisfy(json -> assertThat(json).contains("\"operation\" : \"getPreventionPolicies\"",
+                        "Workstations - Mac"));
         assertThat(result.allStoredText()).doesNotContain(FakeFalcon.CLIENT_SECRET, FakeFalcon.TOKEN)
                 .contains("oauth2AccessToken", FakeFalcon.CLIENT_ID);
     }

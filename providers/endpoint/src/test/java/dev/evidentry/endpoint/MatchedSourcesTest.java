@@ -49,7 +49,8 @@ class MatchedSourcesTest {
         EndpointProtection alice = OsqueryProviderTest.byId(result.facts(EndpointProtection.class))
                 .get(OsqueryProviderTest.ALICE);
         assertThat(alice.protection()).isEqualTo(ProtectionState.ACTIVE);
-        assertThat(alice.evidence()).hasSize(2);
+        // osquery's line, Falcon's host details and Falcon's prevention policy
+        assertThat(alice.evidence()).hasSize(3);
         assertThat(alice.evidence()).extracting(result::evidenceJson).anySatisfy(json -> assertThat(json)
                 .contains("\"service\" : \"osquery\"", "evidentry_antivirus", "com.crowdstrike.falcon.Agent"))
                 .anySatisfy(json -> assertThat(json).contains("\"service\" : \"falcon\"", "C02ALICE0001"));
@@ -66,7 +67,7 @@ class MatchedSourcesTest {
         // carol-ubuntu: a placeholder serial in osquery and none in Falcon, matched by its unique host name.
         EndpointProtection carol = hosts.get(OsqueryProviderTest.CAROL);
         assertThat(carol.protection()).isEqualTo(ProtectionState.ABSENT);
-        assertThat(carol.evidence()).hasSize(2);
+        assertThat(carol.evidence()).hasSize(3);
     }
 
     @Test

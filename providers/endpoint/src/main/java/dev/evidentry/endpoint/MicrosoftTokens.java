@@ -98,9 +98,12 @@ final class MicrosoftTokens {
                         + "expired)", null, failure);
             }
             IssueCause cause = status == 429 ? IssueCause.THROTTLED
-                    : status >= 500 ? IssueCause.SERVER_ERROR : IssueCause.UNKNOWN;
-            return new CallException(OPERATION, cause, "HTTP " + status + " from Microsoft Entra ID for " + app
-                    + ": " + service.errorCode() + ": " + words, null, failure);
+                    : status >= 500 ? IssueCause.SERVER_ERROR
+                    : status == 0 ? IssueCause.MALFORMED_RESPONSE : IssueCause.UNKNOWN;
+            // MSAL gives no status when it could not read the answer at all (invalid_json).
+            return new CallException(OPERATION, cause, (status == 0 ? "an unreadable answer" : "HTTP " + status)
+                    + " from Microsoft Entra ID for " + app + ": " + service.errorCode() + ": " + words, null,
+                    failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpTimeoutException) {

@@ -70,10 +70,10 @@ final class FakeMicrosoft implements AutoCloseable {
     /** Tokens for both audiences, Intune's two pages and three protection states, Defender's two pages and AV info. */
     FakeMicrosoft baseline() {
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(BASELINE)
-                .withRequestBody(containing("scope=" + encode(MicrosoftTokens.GRAPH_SCOPE)))
+                .withRequestBody(containing(encode(MicrosoftTokens.GRAPH_SCOPE)))
                 .willReturn(token(200, "entra/token-graph.json")));
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(BASELINE)
-                .withRequestBody(containing("scope=" + encode(MicrosoftTokens.DEFENDER_SCOPE)))
+                .withRequestBody(containing(encode(MicrosoftTokens.DEFENDER_SCOPE)))
                 .willReturn(token(200, "entra/token-defender.json")));
         server.stubFor(graph(get(urlPathEqualTo(DEVICES_PATH)).withQueryParam("$skiptoken", absent()))
                 .atPriority(BASELINE).willReturn(linked("intune/managed-devices-page-1.json")));

@@ -147,7 +147,7 @@ final class BearerApi {
     Response getLink(String operation, URI link) {
         URI base = options.baseUrl();
         if (!link.isAbsolute() || !base.getScheme().equalsIgnoreCase(link.getScheme())
-                || !base.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) || base.getPort() != link.getPort()) {
+                || !base.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) || port(base) != port(link)) {
             throw new CallException(operation, IssueCause.MALFORMED_RESPONSE, "the next page's link " + link
                     + " leaves " + base + "; it is not followed", null, null);
         }
@@ -163,6 +163,10 @@ final class BearerApi {
             renewIfStill(used);
             return send(operation, request(link, token), recorded, false);
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** The token may have expired mid-scan: fetch one more, unless another call already did. */

@@ -128,9 +128,15 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
             }
             return Optional.empty();
         }
-        if (!"https".equals(app.get().baseUrl().getScheme())) {
+        URI authority = app.get().baseUrl();
+        if (!"https".equals(authority.getScheme())) {
             throw new InvalidOptionException("the option " + MICROSOFT_AUTHORITY + " must be an https URL (MSAL "
-                    + "signs in over https only): " + app.get().baseUrl());
+                    + "signs in over https only): " + authority);
+        }
+        if (!(authority.getRawPath() == null || authority.getRawPath().isEmpty() || authority.getRawPath().equals("/"))
+                || authority.getRawQuery() != null) {
+            throw new InvalidOptionException("the option " + MICROSOFT_AUTHORITY + " is the sign-in host alone, such "
+                    + "as https://login.microsoftonline.com; the tenant goes in " + MICROSOFT_TENANT_ID + ": " + authority);
         }
         String tenant = option.apply(MICROSOFT_TENANT_ID).orElseThrow(() -> new InvalidOptionException("the "
                 + "Microsoft client " + app.get().clientId() + " needs the option " + MICROSOFT_TENANT_ID));

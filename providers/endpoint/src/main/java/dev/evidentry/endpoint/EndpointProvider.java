@@ -117,7 +117,16 @@ public final class EndpointProvider implements Provider {
             }
         }
         HttpClient http = builder.build();
-        MicrosoftTokens tokens = new MicrosoftTokens(microsoft, context, http);
+        MicrosoftTokens tokens;
+        try {
+            tokens = new MicrosoftTokens(microsoft, context, http);
+        } catch (RuntimeException e) {
+            // MSAL checks the authority as it builds its client: a refusal is a configuration problem, not a bug.
+            sink.issue(new CollectionIssue(ID, microsoft.app().account(), "", null, "endpoint:options",
+                    FactKinds.union(IntuneDevices.KINDS, DefenderMachines.KINDS), IssueCause.CONFIGURATION,
+                    "MSAL refused the authority " + microsoft.authority() + ": " + e.getMessage()));
+            return;
+        }
         microsoft.graph().ifPresent(graph -> sources.add(new Source("Microsoft Intune devices", "intune:devices",
                 graph.account(), IntuneDevices.KINDS, () -> new IntuneDevices(new BearerApi(IntuneDevices.DIALECT,
                         context, graph, sleeper, http, tokens.forScope(MicrosoftTokens.GRAPH_SCOPE)), graph,

@@ -218,9 +218,12 @@ class IntuneFaultTest {
         Map<String, String> plainAuthority = microsoft.options("intune");
         plainAuthority.put("microsoft-authority", "http://localhost:1");
         Map<String, String> tenantWithoutClient = Map.of("microsoft-tenant-id", FakeMicrosoft.TENANT);
+        Map<String, String> authorityWithTenant = microsoft.options("intune");
+        authorityWithTenant.put("microsoft-authority", microsoft.baseUrl() + "/" + FakeMicrosoft.TENANT);
         assertThat(Map.of(noTenant, "needs the option microsoft-tenant-id",
                 badSources, "lists intune, defender or both: intune,jamf",
                 plainAuthority, "must be an https URL (MSAL signs in over https only)",
+                authorityWithTenant, "the tenant goes in microsoft-tenant-id",
                 tenantWithoutClient, "the Microsoft options need microsoft-client-id")).allSatisfy((options, words) ->
                 assertThat(microsoft.collect(options).issues()).singleElement().satisfies(issue -> {
                     assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);

@@ -53,6 +53,16 @@ final class BearerApi {
             java.util.function.Function<JsonNode, String> errorWords) {
     }
 
+    /**
+     * Where the bearer token comes from when another client fetches it (Microsoft's, through MSAL) instead of this
+     * class's own client-credentials POST; it fails with a {@link CallException}.
+     */
+    @FunctionalInterface
+    interface TokenSource {
+        /** A token for the calls; {@code renew} after a 401, when the one given before may have expired. */
+        String token(boolean renew);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
@@ -65,19 +75,34 @@ final class BearerApi {
     private final HttpClient http;
     private final ApiOptions options;
     private final Sleeper sleeper;
+    private final TokenSource tokens;
     private volatile String token;
 
     BearerApi(Dialect dialect, CollectContext context, ApiOptions options, Sleeper sleeper) {
+        this(dialect, context, options, sleeper, HttpClient.newBuilder().connectTimeout(options.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), null);
+    }
+
+    /** An API whose tokens come from {@code tokens} (when not {@code null}), over a client built by the caller. */
+    BearerApi(Dialect dialect, CollectContext context, ApiOptions options, Sleeper sleeper, HttpClient http,
+            TokenSource tokens) {
         this.dialect = dialect;
         this.context = context;
         this.options = options;
         this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(options.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+        this.tokens = tokens;
     }
 
-    /** POSTs the client id and secret to the token endpoint; the token is kept for the calls that follow. */
+    /**
+     * POSTs the client id and secret to the token endpoint (or asks the token source); the token is kept for the calls
+     * that follow.
+     */
     void authenticate() {
+        if (tokens != null) {
+            token = tokens.token(false);
+            return;
+        }
         String form = (dialect.grantTypeInForm() ? "grant_type=client_credentials&" : "") + "client_id="
                 + encode(options.clientId()) + "&client_secret=" + encode(options.clientSecret());
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve(dialect.tokenPath()))
@@ -110,17 +135,58 @@ final class BearerApi {
                 throw e;
             }
             // The token may have expired mid-scan: fetch one more (unless another call already did) and try again.
-            synchronized (this) {
-                if (used.equals(token)) {
-                    authenticate();
-                }
-            }
+            renewIfStill(used);
             return send(operation, request(path, query, token), recorded, false);
         }
     }
 
+    /**
+     * A GET of a next-page link the API gave ({@code @odata.nextLink}): an absolute URL, followed only on the API's own
+     * scheme, host and port so that the token never goes anywhere else.
+     */
+    Response getLink(String operation, URI link) {
+        URI base = options.baseUrl();
+        if (!link.isAbsolute() || !base.getScheme().equalsIgnoreCase(link.getScheme())
+                || !base.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) || port(base) != port(link)) {
+            throw new CallException(operation, IssueCause.MALFORMED_RESPONSE, "the next page's link " + link
+                    + " leaves " + base + "; it is not followed", null, null);
+        }
+        Map<String, String> recorded = new TreeMap<>();
+        recorded.put("link", link.toString());
+        String used = token;
+        try {
+            return send(operation, request(link, used), recorded, false);
+        } catch (CallException e) {
+            if (e.issueCause() != IssueCause.INVALID_CREDENTIALS) {
+                throw e;
+            }
+            renewIfStill(used);
+            return send(operation, request(link, token), recorded, false);
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The token may have expired mid-scan: fetch one more, unless another call already did. */
+    private synchronized void renewIfStill(String used) {
+        if (!used.equals(token)) {
+            return;
+        }
+        if (tokens != null) {
+            token = tokens.token(true);
+        } else {
+            authenticate();
+        }
+    }
+
     private HttpRequest request(String path, String query, String bearer) {
-        return HttpRequest.newBuilder(options.baseUrl().resolve(path + (query.isEmpty() ? "" : "?" + query)))
+        return request(options.baseUrl().resolve(path + (query.isEmpty() ? "" : "?" + query)), bearer);
+    }
+
+    private HttpRequest request(URI uri, String bearer) {
+        return HttpRequest.newBuilder(uri)
                 .timeout(options.requestTimeout())
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json")
@@ -190,19 +256,30 @@ final class BearerApi {
                 continue;
             }
             if (status >= 500) {
-                if (last) {
+                // A 503 may say when to come back (Microsoft Graph's throttling does): then that wait, not the backoff.
+                java.util.Optional<Duration> asked = dialect.retryAfter().apply(response, context.clock().instant())
+                        .map(d -> d.isNegative() ? Duration.ZERO : d);
+                Duration wait = asked.orElse(backoff);
+                if (last || (asked.isPresent() && waited.plus(wait).compareTo(options.maxRateLimitWait()) > 0)) {
                     throw new CallException(operation, IssueCause.SERVER_ERROR, "HTTP " + status + words
                             + " after " + attempt + " attempts", null, null);
                 }
-                pause(operation, backoff);
-                backoff = backoff.multipliedBy(2);
+                if (asked.isPresent()) {
+                    waited = waited.plus(wait);
+                } else {
+                    backoff = backoff.multipliedBy(2);
+                }
+                pause(operation, wait);
                 continue;
             }
             throw new StatusException(operation, cause(status, tokenCall), "HTTP " + status + words, status);
         }
     }
 
-    /** A call answered with an error status that is neither retried nor waited for; callers may tell 404 apart. */
+    /**
+     * A call answered with an error status that is neither retried nor waited for; callers may tell 404 apart (Jamf's
+     * missing profile, Defender's "no machines").
+     */
     static final class StatusException extends CallException {
 
         private static final long serialVersionUID = 1L;

@@ -11,6 +11,9 @@ import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.Provider;
 import dev.evidentry.spi.ProviderDescriptor;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,10 +32,11 @@ import java.util.function.Supplier;
 public final class EndpointProvider implements Provider {
 
     static final String ID = "endpoint";
-    static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon, Jamf Pro)";
+    static final String DISPLAY_NAME = "Endpoints (osquery, CrowdStrike Falcon, Jamf Pro, Microsoft Intune, "
+            + "Microsoft Defender for Endpoint)";
 
     static final Set<String> FACT_KINDS = FactKinds.union(OsqueryResults.KINDS, FalconHosts.KINDS,
-            JamfComputers.KINDS);
+            JamfComputers.KINDS, IntuneDevices.KINDS, DefenderMachines.KINDS);
 
     /** One source of sightings, read on the pool; a failure costs its {@code kinds} under {@code account}. */
     private record Source(String label, String operation, String account, Set<String> kinds,
@@ -85,6 +89,7 @@ public final class EndpointProvider implements Provider {
                     () -> new JamfComputers(new BearerApi(JamfComputers.DIALECT, context, jamf, sleeper), jamf,
                             options.jamfPageSize(), sink).read()));
         });
+        options.microsoft().ifPresent(microsoft -> microsoftSources(context, sink, microsoft, sources));
         // Each source reads on the pool on its own: one that fails, or has a bug, costs only its own kinds.
         List<Sighting> sightings = new CopyOnWriteArrayList<>();
         TaskRunner.runAll(context, sources, Source::label, source -> TaskRunner.runGuarded(source.operation(),
@@ -92,5 +97,43 @@ public final class EndpointProvider implements Provider {
                 bug -> "the endpoint provider failed reading " + source.label() + ": " + bug,
                 failure -> sink.issue(failure.issue(ID, source.account(), null, source.kinds()))));
         Fleet.facts(Fleet.match(sightings)).forEach(sink::accept);
+    }
+
+    /** Intune and Defender for Endpoint: one app, one HTTP client and MSAL's token cache, a token per API. */
+    private void microsoftSources(CollectContext context, FactSink sink, MicrosoftOptions microsoft,
+            List<Source> sources) {
+        context.registerSecret(microsoft.app().clientSecret());
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(microsoft.app().requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (microsoft.caFile().isPresent()) {
+            try {
+                builder.sslContext(TrustedCertificates.sslContext(microsoft.caFile().get()));
+            } catch (IOException | GeneralSecurityException e) {
+                sink.issue(new CollectionIssue(ID, microsoft.app().account(), "", null, "endpoint:options",
+                        FactKinds.union(IntuneDevices.KINDS, DefenderMachines.KINDS), IssueCause.CONFIGURATION,
+                        "cannot read the certificates of " + EndpointOptions.MICROSOFT_CA_FILE + " ("
+                                + microsoft.caFile().get() + "): " + e.getMessage()));
+                return;
+            }
+        }
+        HttpClient http = builder.build();
+        MicrosoftTokens tokens;
+        try {
+            tokens = new MicrosoftTokens(microsoft, context, http);
+        } catch (RuntimeException e) {
+            // MSAL checks the authority as it builds its client: a refusal is a configuration problem, not a bug.
+            sink.issue(new CollectionIssue(ID, microsoft.app().account(), "", null, "endpoint:options",
+                    FactKinds.union(IntuneDevices.KINDS, DefenderMachines.KINDS), IssueCause.CONFIGURATION,
+                    "MSAL refused the authority " + microsoft.authority() + ": " + e.getMessage()));
+            return;
+        }
+        microsoft.graph().ifPresent(graph -> sources.add(new Source("Microsoft Intune devices", "intune:devices",
+                graph.account(), IntuneDevices.KINDS, () -> new IntuneDevices(new BearerApi(IntuneDevices.DIALECT,
+                        context, graph, sleeper, http, tokens.forScope(MicrosoftTokens.GRAPH_SCOPE)), graph,
+                        microsoft.protectionConcurrency(), sink).read())));
+        microsoft.defender().ifPresent(defender -> sources.add(new Source("Microsoft Defender for Endpoint machines",
+                "defender:machines", defender.account(), DefenderMachines.KINDS, () -> new DefenderMachines(
+                        new BearerApi(DefenderMachines.DIALECT, context, defender, sleeper, http,
+                                tokens.forScope(MicrosoftTokens.DEFENDER_SCOPE)), defender, sink).read())));
     }
 }

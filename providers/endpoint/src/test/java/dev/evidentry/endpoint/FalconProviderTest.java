@@ -46,10 +46,12 @@ class FalconProviderTest {
         ProviderDescriptor descriptor = ProviderTestKit.load("endpoint").provider().descriptor();
         assertThat(descriptor.factKinds()).containsExactlyInAnyOrder(EndpointProtection.KIND,
                 "endpoint.disk-encryption", "endpoint.screen-lock", EndpointOperatingSystem.KIND);
-        assertThat(descriptor.secretOptions()).containsExactlyInAnyOrder("falcon-client-secret", "jamf-client-secret");
+        assertThat(descriptor.secretOptions()).containsExactlyInAnyOrder("falcon-client-secret", "jamf-client-secret",
+                "microsoft-client-secret");
         assertThat(descriptor.options()).extracting(ProviderDescriptor.ProviderOption::key).contains(
                 "osquery-results", "falcon-base-url", "falcon-client-id", "falcon-client-secret", "jamf-url",
-                "jamf-client-id", "jamf-client-secret", "jamf-page-size");
+                "jamf-client-id", "jamf-client-secret", "jamf-page-size", "microsoft-tenant-id", "microsoft-client-id",
+                "microsoft-client-secret", "microsoft-sources", "intune-protection-concurrency", "defender-api-url");
     }
 
     @Test

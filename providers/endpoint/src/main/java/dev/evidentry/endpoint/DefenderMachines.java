@@ -113,7 +113,9 @@ final class DefenderMachines {
         Sighting.Protection protection = protection(machine, av, avFailure, evidenceIds);
         String osPlatform = text(machine, "osPlatform");
         String build = text(machine, "osBuild");
-        Sighting.Os os = new Sighting.Os(platform(osPlatform), osPlatform, text(machine, "version"), null,
+        String version = platform(osPlatform).equals("windows") ? Sighting.Os.windowsVersion(build,
+                text(machine, "version")) : text(machine, "version");
+        Sighting.Os os = new Sighting.Os(platform(osPlatform), osPlatform, version, null,
                 (build.isEmpty() ? "" : "build " + build + ", ") + "last full report to Defender "
                         + (lastSeenText.isEmpty() ? "never" : lastSeenText)
                         + (lastSeen == null && !lastSeenText.isEmpty() ? " (could not be read)" : ""),

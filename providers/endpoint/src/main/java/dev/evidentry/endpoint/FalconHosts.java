@@ -206,8 +206,11 @@ final class FalconHosts {
         }
         String build = text(device, "os_build");
         String productName = text(device, "os_product_name");
-        Sighting.Os os = new Sighting.Os(platform(text(device, "platform_name")),
-                productName.isEmpty() ? text(device, "os_version") : productName, text(device, "os_version"), null,
+        String platform = platform(text(device, "platform_name"));
+        String osVersion = platform.equals("windows")
+                ? Sighting.Os.windowsVersion(build, text(device, "os_version")) : text(device, "os_version");
+        Sighting.Os os = new Sighting.Os(platform,
+                productName.isEmpty() ? text(device, "os_version") : productName, osVersion, null,
                 (build.isEmpty() ? "" : "build " + build + ", ") + "last seen by Falcon "
                         + (lastSeenText.isEmpty() ? "never" : lastSeenText), List.of(evidence));
         return new Sighting(SOURCE, text(device, "device_id"), text(device, "hostname"),

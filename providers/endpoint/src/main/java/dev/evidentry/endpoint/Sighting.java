@@ -79,5 +79,16 @@ record Sighting(
             requireNonNull(detail, "detail is null");
             evidence = List.copyOf(requireNonNull(evidence, "evidence is null"));
         }
+
+        /**
+         * A Windows version as the checks read releases, by build: {@code 10.0.22631 (23H2)} from a source that gives
+         * the build apart from its release name ({@code 23H2}, {@code Windows 11}); the name alone without a build.
+         */
+        static String windowsVersion(String build, String releaseName) {
+            if (!build.matches("\\d{4,5}")) {
+                return releaseName;
+            }
+            return "10.0." + build + (releaseName.isEmpty() ? "" : " (" + releaseName + ")");
+        }
     }
 }

@@ -77,7 +77,7 @@ class DefenderProviderTest {
                 result.facts(EndpointOperatingSystem.class));
         assertThat(systems.get(MALLORY)).extracting(EndpointOperatingSystem::platform, EndpointOperatingSystem::name,
                 EndpointOperatingSystem::version, EndpointOperatingSystem::lastReported,
-                EndpointOperatingSystem::detail).containsExactly("windows", "WindowsServer2022", "21H2",
+                EndpointOperatingSystem::detail).containsExactly("windows", "WindowsServer2022", "10.0.20348 (21H2)",
                 Instant.parse("2025-12-10T03:15:40.1178223Z"), "build 20348, last full report to Defender "
                         + "2025-12-10T03:15:40.1178223Z");
         assertThat(systems.get(NINA).platform()).isEqualTo("linux");

@@ -87,7 +87,7 @@ class FalconProviderTest {
         Map<String, EndpointOperatingSystem> systems =
                 OsqueryProviderTest.byId(result.facts(EndpointOperatingSystem.class));
         assertThat(systems.get(BOB)).extracting(EndpointOperatingSystem::platform, EndpointOperatingSystem::name,
-                EndpointOperatingSystem::version).containsExactly("windows", "Windows 11 Pro", "Windows 11");
+                EndpointOperatingSystem::version).containsExactly("windows", "Windows 11 Pro", "10.0.22631 (Windows 11)");
         assertThat(systems.get(BUILD).lastReported()).isEqualTo(Instant.parse("2025-12-02T03:11:09Z"));
         assertThat(systems.get(BUILD).platform()).isEqualTo("linux");
         assertThat(systems.get(ALICE).detail()).isEqualTo("build 23G93, last seen by Falcon 2025-12-31T23:40:12Z");

@@ -30,9 +30,10 @@ import java.util.Set;
  * Encryption it is {@code NOT_ENCRYPTED}.
  *
  * <p>Operating system. {@code instanceView.osName} and {@code osVersion} (else the image reference), the platform from
- * {@code osDisk.osType}; the last report is the newest status time of the Ready VM agent ({@code instanceView.vmAgent}), the
- * last patch the end of the last patch installation that succeeded ({@code patchStatus.lastPatchInstallationSummary}).
- * A VM whose agent does not report (deallocated, or no agent) has no known last report.
+ * {@code osDisk.osType}; the last report is the newest status time of the Ready VM agent
+ * ({@code instanceView.vmAgent}), the last patch the end of the last patch installation that succeeded
+ * ({@code patchStatus.lastPatchInstallationSummary}). A VM whose agent does not report (deallocated, or no agent)
+ * has no known last report.
  *
  * @param ref the VM
  * @param hostname {@code osProfile.computerName}, or the VM's name

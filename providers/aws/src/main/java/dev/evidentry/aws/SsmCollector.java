@@ -2,7 +2,9 @@ package dev.evidentry.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.aws.PatchStates.Patched;
 import dev.evidentry.aws.RootVolumes.InstanceRoot;
+import dev.evidentry.provider.support.CallException;
 import dev.evidentry.provider.support.EndpointAgents;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
@@ -41,9 +43,10 @@ import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
  * ERROR); so is a stopped one, which SSM does not list whether it manages it or not. A managed machine with a recognised agent installed is {@code ACTIVE} (inventory does not say whether it
  * runs); with none, {@code ABSENT}; with no inventory collected at all, {@code UNKNOWN}.
  *
- * <p>A managed machine's operating system is what DescribeInstanceInformation says (platform, name, version) and its
- * last report is its last ping to SSM; an EC2 instance SSM does not manage has its platform from EC2 and no known last
- * report (the staleness check reports ERROR). The instance listing also gives each instance's root device to
+ * <p>A managed machine's operating system is what DescribeInstanceInformation says (platform, name, version), its
+ * last report its last ping to SSM, and its last patch the end of Patch Manager's last Install operation
+ * ({@link PatchStates}; none when the account does not use Patch Manager); an EC2 instance SSM does not manage has
+ * its platform from EC2 and no known last report (the staleness check reports ERROR). The instance listing also gives each instance's root device to
  * {@link RootVolumes}, which judges its disk encryption.
  */
 final class SsmCollector implements ServiceCollector {
@@ -55,6 +58,8 @@ final class SsmCollector implements ServiceCollector {
     static final Set<String> INSTANCE_KINDS = KINDS;
     static final Set<String> MANAGED_KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND);
     static final Set<String> INVENTORY_KINDS = Set.of(EndpointProtection.KIND);
+    /** Only a failure of the task itself (not of the patch call, see {@link #operatingSystems}) costs the systems. */
+    static final Set<String> PATCH_KINDS = Set.of(EndpointOperatingSystem.KIND);
 
     static final String INVENTORY_TYPE = "AWS:Application";
 
@@ -76,6 +81,7 @@ final class SsmCollector implements ServiceCollector {
     private final FactSink sink;
     private final EndpointAgents agents;
     private final RootVolumes rootVolumes;
+    private final PatchStates patchStates;
 
     private final Map<Region, List<Ec2Instance>> instances = new ConcurrentHashMap<>();
     private final Map<Region, Managed> managed = new ConcurrentHashMap<>();
@@ -86,6 +92,7 @@ final class SsmCollector implements ServiceCollector {
         this.sink = requireNonNull(sink, "sink is null");
         this.agents = requireNonNull(agents, "agents is null");
         this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.patchStates = new PatchStates(clients);
     }
 
     @Override
@@ -101,8 +108,8 @@ final class SsmCollector implements ServiceCollector {
     }
 
     /**
-     * Emits the EC2 instances SSM does not manage and every machine's operating system; returns one inventory task per
-     * managed machine. Where SSM's listing
+     * Emits the EC2 instances SSM does not manage; returns one inventory task per managed machine, and one patch state
+     * task per {@value PatchStates#BATCH} managed machines, which emits their operating system. Where SSM's listing
      * failed nothing is known (its issue covers the region); where EC2's failed, the managed machines are still read.
      */
     @Override
@@ -114,6 +121,7 @@ final class SsmCollector implements ServiceCollector {
                 continue;
             }
             List<Ec2Instance> ec2 = instances.get(region);
+            List<ManagedSystem> systems = new ArrayList<>();
             Map<String, ManagedMachine> byId = new HashMap<>();
             ssm.machines().forEach(machine -> byId.put(machine.info().instanceId(), machine));
             if (ec2 != null) {
@@ -132,7 +140,7 @@ final class SsmCollector implements ServiceCollector {
                         String hostname = instance.privateDnsName().isEmpty() ? computerName(machine.info())
                                 : instance.privateDnsName();
                         List<EvidenceId> evidence = List.of(instance.page(), machine.page());
-                        sink.accept(operatingSystem(ref, hostname, machine.info(), evidence));
+                        systems.add(new ManagedSystem(ref, hostname, machine.info(), evidence));
                         tasks.add(inventoryTask(region, ref, hostname, machine, evidence));
                     }
                 }
@@ -147,10 +155,16 @@ final class SsmCollector implements ServiceCollector {
                 } else {
                     continue; // judged above with its EC2 instance, or not reported (see below)
                 }
-                sink.accept(operatingSystem(ref, computerName(machine.info()), machine.info(),
+                systems.add(new ManagedSystem(ref, computerName(machine.info()), machine.info(),
                         List.of(machine.page())));
                 tasks.add(inventoryTask(region, ref, computerName(machine.info()), machine, List.of(machine.page())));
                 // An EC2 instance SSM still lists but EC2 does not (terminated, or of another account) is not reported.
+            }
+            for (int from = 0; from < systems.size(); from += PatchStates.BATCH) {
+                List<ManagedSystem> batch = List.copyOf(systems.subList(from, Math.min(systems.size(),
+                        from + PatchStates.BATCH)));
+                tasks.add(new Task(PatchStates.OPERATION, scope.regionRef(region), PATCH_KINDS,
+                        () -> operatingSystems(region, batch)));
             }
         }
         instances.clear();
@@ -216,13 +230,39 @@ final class SsmCollector implements ServiceCollector {
         return details.contains("linux") || details.contains("suse") ? "linux" : "";
     }
 
-    private static EndpointOperatingSystem operatingSystem(ResourceRef ref, String hostname, InstanceInformation info,
-            List<EvidenceId> evidence) {
+    /**
+     * Emits the machines' operating systems with when Patch Manager last installed updates. Patch data is extra: when
+     * it cannot be read the systems are still emitted, without it, and the issue costs no fact kind (no check judges
+     * the last patch yet), so a policy without {@code ssm:DescribeInstancePatchStates} loses nothing else.
+     */
+    private void operatingSystems(Region region, List<ManagedSystem> systems) {
+        Map<String, Patched> patched = Map.of();
+        try {
+            patched = patchStates.of(region, systems.stream().map(system -> system.info().instanceId()).toList());
+        } catch (CallException e) {
+            scope.report(sink, scope.regionRef(region), Set.of(), e);
+        }
+        for (ManagedSystem system : systems) {
+            sink.accept(operatingSystem(system, patched.get(system.info().instanceId())));
+        }
+    }
+
+    private static EndpointOperatingSystem operatingSystem(ManagedSystem system, Patched patched) {
+        InstanceInformation info = system.info();
+        List<String> said = new ArrayList<>();
         String ping = info.pingStatusAsString();
+        if (ping != null && !ping.isBlank()) {
+            said.add("SSM Agent ping status " + ping);
+        }
+        List<EvidenceId> evidence = new ArrayList<>(system.evidence());
+        if (patched != null) {
+            said.add(patched.describe());
+            evidence.add(patched.page());
+        }
         String platform = text(info.platformTypeAsString()).toLowerCase(Locale.ROOT);
-        return new EndpointOperatingSystem(ref, hostname, "", platform, text(info.platformName()),
-                text(info.platformVersion()), null, info.lastPingDateTime(),
-                ping == null || ping.isBlank() ? "" : "SSM Agent ping status " + ping, evidence);
+        return new EndpointOperatingSystem(system.ref(), system.hostname(), "", platform, text(info.platformName()),
+                text(info.platformVersion()), patched == null ? null : patched.lastInstalled(),
+                info.lastPingDateTime(), String.join(", ", said), evidence);
     }
 
     private static String text(String value) {
@@ -311,6 +351,10 @@ final class SsmCollector implements ServiceCollector {
             String platformDetails, EvidenceId page) {}
 
     private record ManagedMachine(InstanceInformation info, EvidenceId page) {}
+
+    /** A managed machine whose operating system is to be emitted, named as its other endpoint facts are. */
+    private record ManagedSystem(ResourceRef ref, String hostname, InstanceInformation info,
+            List<EvidenceId> evidence) {}
 
     /** A region's managed machines and every page of the listing (which proves an instance is not among them). */
     private record Managed(List<ManagedMachine> machines, List<EvidenceId> pages) {}

@@ -14,6 +14,8 @@ import static dev.evidentry.aws.FakeAws.jsonError;
 import static dev.evidentry.aws.FakeAws.query;
 import static dev.evidentry.aws.FakeAws.target;
 import static dev.evidentry.aws.FakeAws.xml;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -66,12 +68,50 @@ class AwsEndpointFactsTest {
                         tuple(UNMANAGED, "ip-10-0-1-30.ec2.internal", "linux", "Linux/UNIX", "", null),
                         tuple(STOPPED, "ip-10-0-1-50.ec2.internal", "linux", "Linux/UNIX", "", null),
                         tuple(ON_PREMISES, "build-01.corp.example.com", "linux", "Ubuntu", "22.04", LAST_PING));
-        assertThat(systems.get(WITH_AGENT).detail()).isEqualTo("SSM Agent ping status Online");
-        assertThat(systems.get(WITH_AGENT).lastPatchedIfKnown()).isEmpty();
+        assertThat(systems.get(WITHOUT_AGENT).detail()).isEqualTo("SSM Agent ping status Online");
         assertThat(systems.get(UNMANAGED).detail())
                 .isEqualTo("not managed by SSM Systems Manager: its software cannot be seen");
         assertThat(result.evidenceJson(systems.get(WITH_AGENT).evidence().get(1)))
                 .contains("DescribeInstanceInformation").contains("Amazon Linux");
+    }
+
+    @Test
+    void lastPatchedIsWhenPatchManagerLastInstalledNotWhenItScanned() {
+        CollectionResult result = fixture.collect();
+
+        Map<String, EndpointOperatingSystem> systems = byName(result.facts(EndpointOperatingSystem.class));
+        EndpointOperatingSystem installed = systems.get(WITH_AGENT);
+        assertThat(installed.lastPatchedIfKnown()).contains(Instant.ofEpochSecond(1_767_241_800L));
+        assertThat(installed.detail()).isEqualTo("SSM Agent ping status Online, Patch Manager Install ended "
+                + "2026-01-01T04:30:00Z");
+        assertThat(result.evidenceJson(installed.evidence().get(2))).contains("DescribeInstancePatchStates");
+        EndpointOperatingSystem scanned = systems.get(ON_PREMISES);
+        assertThat(scanned.lastPatchedIfKnown()).isEmpty();
+        assertThat(scanned.detail()).endsWith("Patch Manager Scan ended 2026-01-01T03:05:00Z");
+        // Patch Manager never ran on it: no patch data, and no issue.
+        assertThat(systems.get(WITHOUT_AGENT).lastPatchedIfKnown()).isEmpty();
+        assertThat(result.issues()).isEmpty();
+        // One call for the region's three managed machines, naming them all.
+        assertThat(aws.count(FakeAws.targeted(SSM + "DescribeInstancePatchStates"))).isEqualTo(1);
+        assertThat(aws.count(FakeAws.targeted(SSM + "DescribeInstancePatchStates").withRequestBody(
+                matchingJsonPath("$.InstanceIds.length()", equalTo("3"))))).isEqualTo(1);
+    }
+
+    @Test
+    void deniedPatchStatesLeaveTheSystemsWithoutLastPatchAndCostNoVerdict() {
+        aws.fault(target(SSM + "DescribeInstancePatchStates"), jsonError(400, "ssm/AccessDeniedException.json"));
+
+        CollectionResult result = fixture.collect();
+
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.operation()).isEqualTo("ssm:DescribeInstancePatchStates");
+            assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
+            assertThat(issue.factKinds()).isEmpty(); // no check judges the last patch
+        });
+        Map<String, EndpointOperatingSystem> systems = byName(result.facts(EndpointOperatingSystem.class));
+        assertThat(systems).containsOnlyKeys(WITH_AGENT, WITHOUT_AGENT, UNMANAGED, STOPPED, ON_PREMISES);
+        assertThat(systems.get(WITH_AGENT).lastPatchedIfKnown()).isEmpty();
+        assertThat(systems.get(WITH_AGENT).lastReportedIfKnown()).contains(LAST_PING);
     }
 
     @Test

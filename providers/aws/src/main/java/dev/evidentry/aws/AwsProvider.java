@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * Amazon Web Services, with the AWS SDK for Java v2: IAM (root account, password policy, users and their MFA) and S3
  * (buckets and their encryption, public access, ACLs, versioning and logging, and the account's Block Public Access),
  * and in every region in scope EC2 (EBS volumes and default encryption, security groups), RDS, KMS keys, DynamoDB
- * tables, CloudTrail trails, GuardDuty, AWS Config, and the endpoint protection of instances as SSM inventory shows it.
+ * tables, CloudTrail trails, GuardDuty, AWS Config, and the endpoints among instances: protection as SSM inventory
+ * shows it, operating system and last report as SSM's managed instance listing shows them, and root volume encryption.
  *
  * <p>Order of work: read the options; learn the account and partition (STS GetCallerIdentity), stopping with one
  * issue when the credentials are missing or rejected; settle the regions; then every service's listings and
@@ -107,18 +108,19 @@ public final class AwsProvider implements Provider {
                     regions(options, clients, home, caller, sink));
 
             KmsKeys keys = new KmsKeys(clients, scope);
+            RootVolumes rootVolumes = new RootVolumes(scope, sink);
             // KMS first: its per-key descriptions start before the data stores that share them ask.
             List<ServiceCollector> services = List.of(
                     new KmsCollector(clients, scope, sink, keys),
                     new IamCollector(clients.iam(global), scope, sink, sleeper, reportWait),
                     new S3Collector(clients, scope, sink),
-                    new Ec2Collector(clients, scope, sink, keys),
+                    new Ec2Collector(clients, scope, sink, keys, rootVolumes),
                     new RdsCollector(clients, scope, sink, keys),
                     new DynamoDbCollector(clients, scope, sink, keys),
                     new CloudTrailCollector(clients, scope, sink),
                     new GuardDutyCollector(clients, scope, sink),
                     new ConfigCollector(clients, scope, sink),
-                    new SsmCollector(clients, scope, sink, options.endpointAgents()));
+                    new SsmCollector(clients, scope, sink, options.endpointAgents(), rootVolumes));
             ServicePhases.run(context, scope, sink, services);
         }
     }

@@ -7,13 +7,17 @@ import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.aws.RootVolumes.VolumeEncryption;
 import dev.evidentry.spi.fact.DataStoreEncryption;
 import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
 import dev.evidentry.spi.fact.aws.AwsEbsEncryptionByDefault;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup;
 import dev.evidentry.spi.fact.aws.AwsSecurityGroup.WorldIngress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,12 +36,16 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * EC2 in every region in scope: EBS volumes and their encryption (DescribeVolumes, then the volume's KMS key through
  * the scan's {@link KmsKeys}), whether new volumes are encrypted by default (GetEbsEncryptionByDefault), and every
  * security group's ingress open to the internet (DescribeSecurityGroups). Instances are read by
- * {@link SsmCollector}, which needs them for endpoint protection.
+ * {@link SsmCollector}, which needs them for endpoint protection; the volumes listed here also tell
+ * {@link RootVolumes} whether each instance's root volume is encrypted.
  */
 final class Ec2Collector implements ServiceCollector {
 
     static final Set<String> KINDS = Set.of(DataStoreEncryption.KIND, AwsEbsEncryptionByDefault.KIND,
-            AwsSecurityGroup.KIND);
+            AwsSecurityGroup.KIND, EndpointDiskEncryption.KIND);
+
+    /** What a failed volume listing costs: the volumes' encryption and that of the instances' root volumes. */
+    static final Set<String> VOLUME_KINDS = Set.of(DataStoreEncryption.KIND, EndpointDiskEncryption.KIND);
 
     /** Page sizes: the most each call allows. */
     static final int VOLUME_PAGE = 500;
@@ -49,15 +57,17 @@ final class Ec2Collector implements ServiceCollector {
     private final Scope scope;
     private final FactSink sink;
     private final KmsKeys keys;
+    private final RootVolumes rootVolumes;
 
     /** Encrypted volumes whose key is still to be classified, filled by the first phase. */
     private final Queue<KeyedVolume> encrypted = new ConcurrentLinkedQueue<>();
 
-    Ec2Collector(AwsClients clients, Scope scope, FactSink sink, KmsKeys keys) {
+    Ec2Collector(AwsClients clients, Scope scope, FactSink sink, KmsKeys keys, RootVolumes rootVolumes) {
         this.clients = requireNonNull(clients, "clients is null");
         this.scope = requireNonNull(scope, "scope is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.keys = requireNonNull(keys, "keys is null");
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
     }
 
     @Override
@@ -66,7 +76,7 @@ final class Ec2Collector implements ServiceCollector {
         for (Region region : scope.regions()) {
             ResourceRef regionRef = scope.regionRef(region);
             Ec2Client ec2 = clients.ec2(region);
-            tasks.add(new Task("ec2:DescribeVolumes", regionRef, Set.of(DataStoreEncryption.KIND),
+            tasks.add(new Task("ec2:DescribeVolumes", regionRef, VOLUME_KINDS,
                     () -> listVolumes(ec2, region)));
             tasks.add(new Task("ec2:GetEbsEncryptionByDefault", regionRef, Set.of(AwsEbsEncryptionByDefault.KIND),
                     () -> collectEncryptionByDefault(ec2, regionRef)));
@@ -85,11 +95,17 @@ final class Ec2Collector implements ServiceCollector {
     }
 
     private void listVolumes(Ec2Client ec2, Region region) {
+        Map<String, VolumeEncryption> listed = new HashMap<>();
         AwsCalls.<DescribeVolumesResponse>pages("ec2:DescribeVolumes",
                 (token, override) -> ec2.describeVolumes(b -> b.maxResults(VOLUME_PAGE).nextToken(token)
                         .overrideConfiguration(override)),
                 DescribeVolumesResponse::nextToken,
-                page -> page.value().volumes().forEach(volume -> volume(region, volume, page.evidence())));
+                page -> page.value().volumes().forEach(volume -> {
+                    volume(region, volume, page.evidence());
+                    listed.put(volume.volumeId(), new VolumeEncryption(volume.encrypted(),
+                            volume.kmsKeyId() == null ? "" : volume.kmsKeyId(), page.evidence()));
+                }));
+        rootVolumes.volumesListed(region, listed);
     }
 
     private void volume(Region region, Volume volume, EvidenceId page) {

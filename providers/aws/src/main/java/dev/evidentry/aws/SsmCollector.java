@@ -1,31 +1,40 @@
 package dev.evidentry.aws;
 
-import dev.evidentry.provider.support.EndpointAgents;
 import static java.util.Objects.requireNonNull;
 
+import dev.evidentry.aws.PatchStates.Patched;
+import dev.evidentry.aws.RootVolumes.InstanceRoot;
+import dev.evidentry.provider.support.CallException;
+import dev.evidentry.provider.support.EndpointAgents;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.ProtectionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
 
 /**
- * Endpoint protection of every machine in every region in scope, as SSM's software inventory shows it: the EC2
+ * Endpoint protection and operating system of every machine in every region in scope, as SSM's software inventory
+ * and managed instance listing show them: the EC2
  * instances (EC2 DescribeInstances), the machines SSM manages (DescribeInstanceInformation, EC2 instances and
  * {@code mi-} machines outside EC2), and for each managed machine its installed applications (ListInventoryEntries,
  * type {@code AWS:Application}), looked through for a recognised antivirus or EDR agent ({@link EndpointAgents}).
@@ -33,10 +42,24 @@ import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
  * <p>An EC2 instance SSM does not manage cannot be seen into: its protection is {@code UNKNOWN} (the check reports
  * ERROR); so is a stopped one, which SSM does not list whether it manages it or not. A managed machine with a recognised agent installed is {@code ACTIVE} (inventory does not say whether it
  * runs); with none, {@code ABSENT}; with no inventory collected at all, {@code UNKNOWN}.
+ *
+ * <p>A managed machine's operating system is what DescribeInstanceInformation says (platform, name, version), its
+ * last report its last ping to SSM, and its last patch the end of Patch Manager's last Install operation
+ * ({@link PatchStates}; none when the account does not use Patch Manager); an EC2 instance SSM does not manage has
+ * its platform from EC2 and no known last report (the staleness check reports ERROR). The instance listing also gives each instance's root device to
+ * {@link RootVolumes}, which judges its disk encryption.
  */
 final class SsmCollector implements ServiceCollector {
 
-    static final Set<String> KINDS = Set.of(EndpointProtection.KIND);
+    static final Set<String> KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND,
+            EndpointDiskEncryption.KIND);
+
+    /** What each call's failure costs. */
+    static final Set<String> INSTANCE_KINDS = KINDS;
+    static final Set<String> MANAGED_KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND);
+    static final Set<String> INVENTORY_KINDS = Set.of(EndpointProtection.KIND);
+    /** Only a failure of the task itself (not of the patch call, see {@link #operatingSystems}) costs the systems. */
+    static final Set<String> PATCH_KINDS = Set.of(EndpointOperatingSystem.KIND);
 
     static final String INVENTORY_TYPE = "AWS:Application";
 
@@ -57,15 +80,19 @@ final class SsmCollector implements ServiceCollector {
     private final Scope scope;
     private final FactSink sink;
     private final EndpointAgents agents;
+    private final RootVolumes rootVolumes;
+    private final PatchStates patchStates;
 
     private final Map<Region, List<Ec2Instance>> instances = new ConcurrentHashMap<>();
     private final Map<Region, Managed> managed = new ConcurrentHashMap<>();
 
-    SsmCollector(AwsClients clients, Scope scope, FactSink sink, EndpointAgents agents) {
+    SsmCollector(AwsClients clients, Scope scope, FactSink sink, EndpointAgents agents, RootVolumes rootVolumes) {
         this.clients = requireNonNull(clients, "clients is null");
         this.scope = requireNonNull(scope, "scope is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.agents = requireNonNull(agents, "agents is null");
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.patchStates = new PatchStates(clients);
     }
 
     @Override
@@ -73,14 +100,16 @@ final class SsmCollector implements ServiceCollector {
         List<Task> tasks = new ArrayList<>();
         for (Region region : scope.regions()) {
             ResourceRef regionRef = scope.regionRef(region);
-            tasks.add(new Task("ec2:DescribeInstances", regionRef, KINDS, () -> listInstances(region)));
-            tasks.add(new Task("ssm:DescribeInstanceInformation", regionRef, KINDS, () -> listManaged(region)));
+            tasks.add(new Task("ec2:DescribeInstances", regionRef, INSTANCE_KINDS, () -> listInstances(region)));
+            tasks.add(new Task("ssm:DescribeInstanceInformation", regionRef, MANAGED_KINDS,
+                    () -> listManaged(region)));
         }
         return tasks;
     }
 
     /**
-     * Emits the EC2 instances SSM does not manage; returns one inventory task per managed machine. Where SSM's listing
+     * Emits the EC2 instances SSM does not manage; returns one inventory task per managed machine, and one patch state
+     * task per {@value PatchStates#BATCH} managed machines, which emits their operating system. Where SSM's listing
      * failed nothing is known (its issue covers the region); where EC2's failed, the managed machines are still read.
      */
     @Override
@@ -92,6 +121,7 @@ final class SsmCollector implements ServiceCollector {
                 continue;
             }
             List<Ec2Instance> ec2 = instances.get(region);
+            List<ManagedSystem> systems = new ArrayList<>();
             Map<String, ManagedMachine> byId = new HashMap<>();
             ssm.machines().forEach(machine -> byId.put(machine.info().instanceId(), machine));
             if (ec2 != null) {
@@ -101,27 +131,40 @@ final class SsmCollector implements ServiceCollector {
                     if (machine == null) {
                         List<EvidenceId> evidence = new ArrayList<>(List.of(instance.page()));
                         evidence.addAll(ssm.pages());
+                        String unseen = STOPPED_STATES.contains(instance.state()) ? STOPPED : NOT_MANAGED;
                         sink.accept(new EndpointProtection(ref, instance.privateDnsName(), "", "",
-                                ProtectionState.UNKNOWN, null, null,
-                                STOPPED_STATES.contains(instance.state()) ? STOPPED : NOT_MANAGED, evidence));
+                                ProtectionState.UNKNOWN, null, null, unseen, evidence));
+                        sink.accept(new EndpointOperatingSystem(ref, instance.privateDnsName(), "",
+                                instance.platform(), instance.platformDetails(), "", null, null, unseen, evidence));
                     } else {
                         String hostname = instance.privateDnsName().isEmpty() ? computerName(machine.info())
                                 : instance.privateDnsName();
-                        tasks.add(inventoryTask(region, ref, hostname, machine,
-                                List.of(instance.page(), machine.page())));
+                        List<EvidenceId> evidence = List.of(instance.page(), machine.page());
+                        systems.add(new ManagedSystem(ref, hostname, machine.info(), evidence));
+                        tasks.add(inventoryTask(region, ref, hostname, machine, evidence));
                     }
                 }
             }
             for (ManagedMachine machine : ssm.machines()) {
                 String id = machine.info().instanceId();
+                ResourceRef ref;
                 if (!isEc2(machine.info())) {
-                    tasks.add(inventoryTask(region, scope.managedInstanceRef(region, id), computerName(machine.info()),
-                            machine, List.of(machine.page())));
+                    ref = scope.managedInstanceRef(region, id);
                 } else if (ec2 == null) {
-                    tasks.add(inventoryTask(region, scope.instanceRef(region, id), computerName(machine.info()),
-                            machine, List.of(machine.page())));
+                    ref = scope.instanceRef(region, id);
+                } else {
+                    continue; // judged above with its EC2 instance, or not reported (see below)
                 }
+                systems.add(new ManagedSystem(ref, computerName(machine.info()), machine.info(),
+                        List.of(machine.page())));
+                tasks.add(inventoryTask(region, ref, computerName(machine.info()), machine, List.of(machine.page())));
                 // An EC2 instance SSM still lists but EC2 does not (terminated, or of another account) is not reported.
+            }
+            for (int from = 0; from < systems.size(); from += PatchStates.BATCH) {
+                List<ManagedSystem> batch = List.copyOf(systems.subList(from, Math.min(systems.size(),
+                        from + PatchStates.BATCH)));
+                tasks.add(new Task(PatchStates.OPERATION, scope.regionRef(region), PATCH_KINDS,
+                        () -> operatingSystems(region, batch)));
             }
         }
         instances.clear();
@@ -131,6 +174,7 @@ final class SsmCollector implements ServiceCollector {
 
     private void listInstances(Region region) {
         List<Ec2Instance> found = new ArrayList<>();
+        List<InstanceRoot> roots = new ArrayList<>();
         AwsCalls.<DescribeInstancesResponse>pages("ec2:DescribeInstances",
                 (token, override) -> clients.ec2(region).describeInstances(b -> b.maxResults(INSTANCE_PAGE)
                         .nextToken(token).overrideConfiguration(override)),
@@ -143,13 +187,86 @@ final class SsmCollector implements ServiceCollector {
                             }
                             String state = instance.state() == null ? "" : instance.state().nameAsString();
                             if (!GONE.contains(state)) {
-                                found.add(new Ec2Instance(instance.instanceId(), instance.privateDnsName() == null
-                                        ? "" : instance.privateDnsName(), state, page.evidence()));
+                                String hostname = instance.privateDnsName() == null ? "" : instance.privateDnsName();
+                                found.add(new Ec2Instance(instance.instanceId(), hostname, state,
+                                        platform(instance), text(instance.platformDetails()), page.evidence()));
+                                roots.add(new InstanceRoot(instance.instanceId(), hostname,
+                                        text(instance.rootDeviceTypeAsString()), text(instance.rootDeviceName()),
+                                        rootVolumeId(instance), page.evidence()));
                             }
                         }
                     }
                 });
         instances.put(region, List.copyOf(found));
+        rootVolumes.instancesListed(region, roots);
+    }
+
+    /** The EBS volume attached at the instance's root device, or empty. */
+    static String rootVolumeId(Instance instance) {
+        if (instance.rootDeviceName() == null) {
+            return "";
+        }
+        for (InstanceBlockDeviceMapping mapping : instance.blockDeviceMappings()) {
+            EbsInstanceBlockDevice ebs = mapping.ebs();
+            if (instance.rootDeviceName().equals(mapping.deviceName()) && ebs != null && ebs.volumeId() != null) {
+                return ebs.volumeId();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The platform family EC2 knows without looking inside: {@code Platform} is {@code windows} for Windows only, and
+     * {@code PlatformDetails} names the billing product, {@code Linux/UNIX}, {@code Red Hat Enterprise Linux}...
+     */
+    private static String platform(Instance instance) {
+        if ("windows".equals(instance.platformAsString())) {
+            return "windows";
+        }
+        String details = text(instance.platformDetails()).toLowerCase(Locale.ROOT);
+        if (details.contains("windows")) {
+            return "windows";
+        }
+        return details.contains("linux") || details.contains("suse") ? "linux" : "";
+    }
+
+    /**
+     * Emits the machines' operating systems with when Patch Manager last installed updates. Patch data is extra: when
+     * it cannot be read the systems are still emitted, without it, and the issue costs no fact kind (no check judges
+     * the last patch yet), so a policy without {@code ssm:DescribeInstancePatchStates} loses nothing else.
+     */
+    private void operatingSystems(Region region, List<ManagedSystem> systems) {
+        Map<String, Patched> patched = Map.of();
+        try {
+            patched = patchStates.of(region, systems.stream().map(system -> system.info().instanceId()).toList());
+        } catch (CallException e) {
+            scope.report(sink, scope.regionRef(region), Set.of(), e);
+        }
+        for (ManagedSystem system : systems) {
+            sink.accept(operatingSystem(system, patched.get(system.info().instanceId())));
+        }
+    }
+
+    private static EndpointOperatingSystem operatingSystem(ManagedSystem system, Patched patched) {
+        InstanceInformation info = system.info();
+        List<String> said = new ArrayList<>();
+        String ping = info.pingStatusAsString();
+        if (ping != null && !ping.isBlank()) {
+            said.add("SSM Agent ping status " + ping);
+        }
+        List<EvidenceId> evidence = new ArrayList<>(system.evidence());
+        if (patched != null) {
+            said.add(patched.describe());
+            evidence.add(patched.page());
+        }
+        String platform = text(info.platformTypeAsString()).toLowerCase(Locale.ROOT);
+        return new EndpointOperatingSystem(system.ref(), system.hostname(), "", platform, text(info.platformName()),
+                text(info.platformVersion()), patched == null ? null : patched.lastInstalled(),
+                info.lastPingDateTime(), String.join(", ", said), evidence);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private void listManaged(Region region) {
@@ -173,7 +290,7 @@ final class SsmCollector implements ServiceCollector {
 
     private Task inventoryTask(Region region, ResourceRef ref, String hostname, ManagedMachine machine,
             List<EvidenceId> evidence) {
-        return new Task("ssm:ListInventoryEntries", ref, KINDS,
+        return new Task("ssm:ListInventoryEntries", ref, INVENTORY_KINDS,
                 () -> sink.accept(protection(region, ref, hostname, machine.info(), evidence)));
     }
 
@@ -230,9 +347,14 @@ final class SsmCollector implements ServiceCollector {
         return info.computerName() == null ? "" : info.computerName();
     }
 
-    private record Ec2Instance(String id, String privateDnsName, String state, EvidenceId page) {}
+    private record Ec2Instance(String id, String privateDnsName, String state, String platform,
+            String platformDetails, EvidenceId page) {}
 
     private record ManagedMachine(InstanceInformation info, EvidenceId page) {}
+
+    /** A managed machine whose operating system is to be emitted, named as its other endpoint facts are. */
+    private record ManagedSystem(ResourceRef ref, String hostname, InstanceInformation info,
+            List<EvidenceId> evidence) {}
 
     /** A region's managed machines and every page of the listing (which proves an instance is not among them). */
     private record Managed(List<ManagedMachine> machines, List<EvidenceId> pages) {}

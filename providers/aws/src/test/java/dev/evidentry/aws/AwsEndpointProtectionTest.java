@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.ProtectionState;
 import dev.evidentry.testkit.CollectionResult;
@@ -157,7 +159,8 @@ class AwsEndpointProtectionTest {
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds,
                         CollectionIssue::resource)
                 .containsExactly("ssm:DescribeInstanceInformation", IssueCause.SERVER_ERROR,
-                        Set.of(EndpointProtection.KIND), ResourceRef.forRegion("aws", ACCOUNT, "us-east-1"));
+                        Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND),
+                        ResourceRef.forRegion("aws", ACCOUNT, "us-east-1"));
         assertThat(issue.message()).startsWith("An error occurred on the server side. (InternalServerError, HTTP 500");
         assertThat(result.facts(EndpointProtection.class)).isEmpty(); // not even the unmanaged one: unknowable
         assertThat(aws.count(FakeAws.targeted(SSM + "ListInventoryEntries"))).isZero();
@@ -171,7 +174,8 @@ class AwsEndpointProtectionTest {
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::cause, CollectionIssue::factKinds)
-                .containsExactly("ec2:DescribeInstances", IssueCause.ACCESS_DENIED, Set.of(EndpointProtection.KIND));
+                .containsExactly("ec2:DescribeInstances", IssueCause.ACCESS_DENIED, Set.of(EndpointProtection.KIND,
+                        EndpointOperatingSystem.KIND, EndpointDiskEncryption.KIND));
         assertThat(byName(result.facts(EndpointProtection.class)).values())
                 .extracting(endpoint -> endpoint.resource().name(), EndpointProtection::hostname,
                         EndpointProtection::protection)
@@ -191,7 +195,7 @@ class AwsEndpointProtectionTest {
         assertThat(single(result.issues())).extracting(CollectionIssue::operation, CollectionIssue::cause,
                         CollectionIssue::factKinds)
                 .containsExactly("ssm:DescribeInstanceInformation", IssueCause.MALFORMED_RESPONSE,
-                        Set.of(EndpointProtection.KIND));
+                        Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND));
         assertThat(result.facts(EndpointProtection.class)).isEmpty();
     }
 

@@ -270,7 +270,7 @@ class AwsProviderFaultTest {
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.INVALID_CREDENTIALS);
-        assertThat(issue.factKinds()).isEqualTo(AwsProvider.FACT_KINDS).hasSize(20);
+        assertThat(issue.factKinds()).isEqualTo(AwsProvider.FACT_KINDS).hasSize(22);
         assertThat(issue.message()).startsWith("no AWS credentials found in profile 'evidentry-no-such-profile'")
                 .contains("AWS_PROFILE").contains("AWS_ACCESS_KEY_ID").contains("aws sso login");
         assertThat(result.facts()).isEmpty();
@@ -302,7 +302,7 @@ class AwsProviderFaultTest {
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);
-        assertThat(issue.factKinds()).isEqualTo(AwsProvider.FACT_KINDS).hasSize(20);
+        assertThat(issue.factKinds()).isEqualTo(AwsProvider.FACT_KINDS).hasSize(22);
         assertThat(issue.message()).contains("mars-north-1").contains("regions");
         assertThat(result.facts()).isEmpty();
         assertThat(aws.server.getAllServeEvents()).isEmpty();

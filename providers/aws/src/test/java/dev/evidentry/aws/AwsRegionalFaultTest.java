@@ -30,6 +30,7 @@ import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
 import dev.evidentry.spi.fact.aws.AwsConfigRegion;
@@ -60,7 +61,7 @@ class AwsRegionalFaultTest {
     private static final FakeAws aws = fixture.aws();
 
     @Test
-    void deniedVolumesCostTheRegionsVolumeEncryptionOnly() {
+    void deniedVolumesCostTheRegionsVolumeAndRootVolumeEncryptionOnly() {
         aws.fault(in("us-east-1", query("DescribeVolumes")), error(403, "ec2/UnauthorizedOperation.xml"));
 
         CollectionResult result = fixture.collect();
@@ -69,12 +70,14 @@ class AwsRegionalFaultTest {
         assertThat(issue).extracting(CollectionIssue::operation, CollectionIssue::resource, CollectionIssue::region,
                         CollectionIssue::cause, CollectionIssue::factKinds)
                 .containsExactly("ec2:DescribeVolumes", US_EAST_1, "us-east-1", IssueCause.ACCESS_DENIED,
-                        Set.of(DataStoreEncryption.KIND));
+                        Set.of(DataStoreEncryption.KIND, EndpointDiskEncryption.KIND));
         assertThat(issue.message()).startsWith("You are not authorized to perform this operation.")
                 .contains("(UnauthorizedOperation, HTTP 403").contains("(evidence ")
                 .doesNotContain("ec2:DescribeVolumes failed").doesNotContain("access denied:");
         assertThat(types(result.facts(DataStoreEncryption.class))).doesNotContain("aws.ec2.volume")
                 .contains("aws.rds.instance", "aws.dynamodb.table", "aws.s3.bucket");
+        assertThat(result.facts(EndpointDiskEncryption.class)).extracting(fact -> fact.resource().region())
+                .doesNotContain("us-east-1"); // the issue says ERROR for the region's instances instead
         assertThat(result.facts(AwsEbsEncryptionByDefault.class)).hasSize(2);
         assertThat(result.facts(AwsSecurityGroup.class)).hasSize(5);
         assertThat(aws.count(queried("DescribeVolumes"))).isEqualTo(2); // us-east-1 once (denied), eu-west-1 once

@@ -8,7 +8,10 @@ import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.DiskEncryptionState;
 import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailAccount;
 import dev.evidentry.spi.fact.aws.AwsCloudTrailTrail;
@@ -51,6 +54,8 @@ class AwsRegionalMotoTest {
     private static final String ACCOUNT = "123456789012";
     private static final Region US = Region.US_EAST_1;
     private static final Region EU = Region.EU_WEST_1;
+    /** An Ubuntu image moto ships, with its root device at /dev/sda1. */
+    private static final String UBUNTU_AMI = "ami-1e749f67";
 
     @RegisterExtension
     static final AwsMotoFixture fixture = new AwsMotoFixture();
@@ -61,17 +66,18 @@ class AwsRegionalMotoTest {
     }
 
     /**
-     * moto answers SSM DescribeInstanceInformation with HTTP 500: one issue a region, for endpoint protection only,
-     * on the region, and nothing else may fail.
+     * moto answers SSM DescribeInstanceInformation with HTTP 500: one issue a region, for endpoint protection and
+     * operating system only, on the region, and nothing else may fail.
      */
     static void assertOnlySsmIsUnimplemented(CollectionResult result, String... regions) {
         assertThat(result.issues()).extracting(CollectionIssue::operation, CollectionIssue::region,
                         CollectionIssue::resource, CollectionIssue::cause, CollectionIssue::factKinds)
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(regions).map(region -> tuple(
                         "ssm:DescribeInstanceInformation", region, ResourceRef.forRegion("aws", ACCOUNT, region),
-                        IssueCause.SERVER_ERROR, Set.of(EndpointProtection.KIND))).toList());
+                        IssueCause.SERVER_ERROR, Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND))).toList());
         assertThat(result.issues()).allSatisfy(issue -> assertThat(issue.message()).contains("HTTP 500"));
         assertThat(result.facts(EndpointProtection.class)).isEmpty();
+        assertThat(result.facts(EndpointOperatingSystem.class)).isEmpty();
     }
 
     @Test
@@ -110,6 +116,36 @@ class AwsRegionalMotoTest {
                 .extracting(fact -> fact.resource(), AwsEbsEncryptionByDefault::enabled)
                 .containsExactlyInAnyOrder(tuple(ResourceRef.forRegion("aws", ACCOUNT, "us-east-1"), true),
                         tuple(ResourceRef.forRegion("aws", ACCOUNT, "eu-west-1"), false));
+    }
+
+    /**
+     * Each instance's root volume, named by DescribeInstances and judged by DescribeVolumes' Encrypted flag: moto
+     * gives RunInstances an unencrypted root volume unless its block device mapping asks for encryption.
+     */
+    @Test
+    void judgesEachInstancesRootVolumeEncryption() {
+        Ec2Client ec2 = seed.ec2(US);
+        KeyMetadata cmk = seed.kms(US).createKey(b -> b.description("root volumes")).keyMetadata();
+        String plain = ec2.runInstances(b -> b.imageId(UBUNTU_AMI).minCount(1).maxCount(1).instanceType("t3.micro"))
+                .instances().get(0).instanceId();
+        String sealed = ec2.runInstances(b -> b.imageId(UBUNTU_AMI).minCount(1).maxCount(1).instanceType("t3.micro")
+                .blockDeviceMappings(m -> m.deviceName("/dev/sda1").ebs(e -> e.volumeSize(8).encrypted(true)
+                        .kmsKeyId(cmk.arn())))).instances().get(0).instanceId();
+
+        CollectionResult result = collect();
+
+        assertOnlySsmIsUnimplemented(result, "us-east-1", "eu-west-1");
+        Map<String, EndpointDiskEncryption> disks = byName(result.facts(EndpointDiskEncryption.class));
+        assertThat(disks).containsOnlyKeys(plain, sealed);
+        assertThat(disks.get(plain).resource()).isEqualTo(new ResourceRef("aws", ACCOUNT, "us-east-1",
+                "aws.ec2.instance", "arn:aws:ec2:us-east-1:" + ACCOUNT + ":instance/" + plain, plain));
+        assertThat(disks.get(plain)).extracting(EndpointDiskEncryption::state, EndpointDiskEncryption::method)
+                .containsExactly(DiskEncryptionState.NOT_ENCRYPTED, "");
+        assertThat(disks.get(plain).detail()).startsWith("root volume vol-").endsWith(" (/dev/sda1): Encrypted=false");
+        assertThat(disks.get(sealed)).extracting(EndpointDiskEncryption::state, EndpointDiskEncryption::method)
+                .containsExactly(DiskEncryptionState.ENCRYPTED, "EBS encryption (KMS key " + cmk.arn() + ")");
+        assertThat(disks.get(sealed).hostname()).startsWith("ip-");
+        assertThat(disks.get(sealed).evidence()).hasSize(2);
     }
 
     @Test

@@ -210,6 +210,8 @@ final class FakeAws implements AutoCloseable {
                 json("ssm/ListInventoryEntries-i-0a1b2c3d4e5f60010-page2.json"));
         answer(inventory(WITHOUT_AGENT), json("ssm/ListInventoryEntries-i-0a1b2c3d4e5f60020.json"));
         answer(inventory(ON_PREMISES), json("ssm/ListInventoryEntries-mi-0123456789abcdef0.json"));
+        answer(in(us, target(SSM + "DescribeInstancePatchStates")),
+                json("ssm/DescribeInstancePatchStates-us-east-1.json"));
         return this;
     }
 

@@ -1,9 +1,13 @@
 package dev.evidentry.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
+import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.ProtectionState;
 import java.util.ArrayList;
@@ -14,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Endpoint protection of the subscription's virtual machines, as Defender for Cloud assesses it: the VMs
- * ({@code Microsoft.Compute/virtualMachines}) joined with the subscription's security assessments
- * ({@code Microsoft.Security/assessments}) whose names are the endpoint protection assessment keys.
+ * The subscription's virtual machines as endpoints. The VM listing ({@code Microsoft.Compute/virtualMachines} with
+ * {@code $expand=instanceView}, in the same call) gives each VM's OS disk encryption and operating system
+ * ({@link VirtualMachineEndpoint}); its protection is as Defender for Cloud assesses it: the VMs joined with the
+ * subscription's security assessments ({@code Microsoft.Security/assessments}) whose names are the endpoint protection
+ * assessment keys. A failed VM listing costs all three kinds; a failed assessment listing, protection only.
  *
  * <p>An unhealthy "install endpoint protection" assessment means no agent ({@code ABSENT}); an unhealthy "health
  * issues" assessment means an agent that is not protecting ({@code INACTIVE}); a healthy one with neither unhealthy
@@ -28,7 +34,9 @@ final class EndpointCollector extends ArmCollector {
     static final String ASSESSMENTS_API_VERSION = "2020-01-01";
     static final String VMS = "Microsoft.Compute/virtualMachines:listAll";
     static final String ASSESSMENTS = "Microsoft.Security/assessments:list";
-    static final Set<String> KINDS = Set.of(EndpointProtection.KIND);
+    static final Set<String> KINDS = Set.of(EndpointProtection.KIND, EndpointDiskEncryption.KIND,
+            EndpointOperatingSystem.KIND);
+    static final Set<String> ASSESSMENT_KINDS = Set.of(EndpointProtection.KIND);
 
     /** "Install endpoint protection solution on virtual machines / on your machines", and their successor. */
     static final Set<String> INSTALLED_KEYS = Set.of("83f577bd-a1b6-b7e1-0891-12ca19d1e6df",
@@ -48,23 +56,46 @@ final class EndpointCollector extends ArmCollector {
 
     @Override
     String name() {
-        return "VM endpoint protection";
+        return "VM endpoints";
     }
 
     @Override
     void collect() {
         List<Vm> vms = new ArrayList<>();
         arm.list(VMS, "/subscriptions/" + subscription.id() + "/providers/Microsoft.Compute/virtualMachines"
-                + "?api-version=" + VM_API_VERSION, page -> {
+                + "?api-version=" + VM_API_VERSION + "&$expand=instanceView", page -> {
                     for (JsonNode item : page.items()) {
-                        vms.add(new Vm(subscription.resource(item, "azure.compute.vm"),
+                        Vm vm = new Vm(subscription.resource(item, "azure.compute.vm"),
                                 item.path("properties").path("osProfile").path("computerName").asText(""),
-                                page.evidence()));
+                                page.evidence());
+                        vms.add(vm);
+                        endpoint(new VirtualMachineEndpoint(vm.ref(), vm.hostname().isEmpty() ? vm.ref().name()
+                                : vm.hostname(), item, page.evidence()));
                     }
                 });
         if (vms.isEmpty()) {
             return; // nothing to assess: the assessments are not read
         }
+        try {
+            assess(vms);
+        } catch (AzureCallException e) {
+            scopeIssue("", e, ASSESSMENT_KINDS, subscription.describe());
+        }
+    }
+
+    private void endpoint(VirtualMachineEndpoint vm) {
+        sink.accept(vm.operatingSystem());
+        try {
+            sink.accept(vm.diskEncryption());
+        } catch (MalformedItemException e) {
+            sink.issue(CollectionIssue.forResource(vm.ref(), VMS, Set.of(EndpointDiskEncryption.KIND),
+                    IssueCause.MALFORMED_RESPONSE, VMS + " for virtual machine " + vm.ref().name() + ": the answer "
+                            + "could not be read: " + e.getMessage() + " (evidence " + vm.page() + ")"));
+        }
+    }
+
+    /** Reads the subscription's endpoint protection assessments and judges every VM by them. */
+    private void assess(List<Vm> vms) {
         Map<String, List<Assessment>> byResource = new HashMap<>();
         arm.list(ASSESSMENTS, "/subscriptions/" + subscription.id() + "/providers/Microsoft.Security/assessments"
                 + "?api-version=" + ASSESSMENTS_API_VERSION, page -> {

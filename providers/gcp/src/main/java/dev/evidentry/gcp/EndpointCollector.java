@@ -1,9 +1,10 @@
 package dev.evidentry.gcp;
 
-import dev.evidentry.provider.support.EndpointAgents;
 import static java.util.Objects.requireNonNull;
 
 import com.google.api.services.compute.Compute;
+import com.google.api.services.compute.model.AttachedDisk;
+import com.google.api.services.compute.model.CustomerEncryptionKey;
 import com.google.api.services.compute.model.Instance;
 import com.google.api.services.compute.model.InstanceAggregatedList;
 import com.google.api.services.compute.model.InstancesScopedList;
@@ -11,12 +12,17 @@ import dev.evidentry.gcp.GcpCalls.Evidenced;
 import dev.evidentry.gcp.OsConfig.Inventory;
 import dev.evidentry.gcp.OsConfig.InventoryItem;
 import dev.evidentry.gcp.OsConfig.ListInventoriesResponse;
+import dev.evidentry.gcp.OsConfig.OsInfo;
+import dev.evidentry.provider.support.EndpointAgents;
 import dev.evidentry.provider.support.CallException;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.FactSink;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.ResourceRef;
+import dev.evidentry.spi.fact.DiskEncryptionState;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.ProtectionState;
 import java.time.Instant;
@@ -25,12 +31,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Endpoint protection of a project's Compute Engine VMs, as OS Config's software inventory shows it: the instances
+ * A project's Compute Engine VMs as endpoints: their protection and operating system as OS Config's inventory shows
+ * them, and their boot disk's encryption as the instance listing shows it. The instances
  * ({@code compute.instances.aggregatedList}, all pages), then for each zone that has any, every inventory there
  * ({@code osconfig.projects.locations.instances.inventories.list} on {@code projects/P/locations/ZONE/instances/-},
  * view {@code FULL}, all pages), looked through for a recognised antivirus or EDR package ({@link EndpointAgents}).
@@ -40,10 +48,21 @@ import java.util.TreeSet;
  * installed package, {@code UNKNOWN} with what to do (the check reports ERROR). A zone whose inventories cannot be
  * listed is an issue for that zone; OS Config API disabled in the project is {@code UNSUPPORTED}, naming the command
  * that enables it.
+ *
+ * <p>The operating system is the inventory's {@code osInfo} and its last report the inventory's {@code updateTime}; a
+ * VM without inventory has an operating system fact with no last report (the staleness check reports ERROR). The boot
+ * disk is always encrypted at rest, Google documents, so it is {@code ENCRYPTED}; the method says whose key: Google's
+ * default, a Cloud KMS key ({@code diskEncryptionKey.kmsKeyName}) or a key the customer supplies
+ * ({@code diskEncryptionKey.sha256} or {@code rsaEncryptedKey}). A VM the listing shows without a boot disk is
+ * {@code UNKNOWN}.
  */
 final class EndpointCollector {
 
-    static final Set<String> KINDS = Set.of(EndpointProtection.KIND);
+    static final Set<String> KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND,
+            EndpointDiskEncryption.KIND);
+    /** What a zone's failed inventory listing costs: the disks are known from the instance listing already. */
+    static final Set<String> INVENTORY_KINDS = Set.of(EndpointProtection.KIND, EndpointOperatingSystem.KIND);
+    static final String GOOGLE_DEFAULT = "Google default encryption (Google-managed key)";
     static final long INSTANCE_PAGE = 500;
     static final int INVENTORY_PAGE = 100;
     static final String INSTALLED = "INSTALLED_PACKAGE";
@@ -82,7 +101,7 @@ final class EndpointCollector {
                 InstanceAggregatedList::getNextPageToken,
                 page -> page(project, page, byZone));
         byZone.forEach((zone, vms) -> work.add(new Task("osconfig.projects.locations.instances.inventories.list",
-                project, zone, null, KINDS, () -> inventories(project, zone, vms))));
+                project, zone, null, INVENTORY_KINDS, () -> inventories(project, zone, vms))));
     }
 
     private void page(String project, Evidenced<InstanceAggregatedList> page, Map<String, List<Vm>> byZone) {
@@ -100,9 +119,11 @@ final class EndpointCollector {
                     }
                     String zone = instance.getZone() != null ? Resources.lastSegment(instance.getZone())
                             : Resources.lastSegment(scope.getKey());
-                    byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(new Vm(instance.getName(),
-                            instance.getId().toString(), instance.getHostname() == null ? "" : instance.getHostname(),
-                            instance.getStatus() == null ? "" : instance.getStatus(), page.evidence()));
+                    Vm vm = new Vm(instance.getName(), instance.getId().toString(),
+                            instance.getHostname() == null ? "" : instance.getHostname(),
+                            instance.getStatus() == null ? "" : instance.getStatus(), page.evidence());
+                    byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(vm);
+                    sink.accept(bootDisk(Resources.instance(project, zone, vm.name()), vm, instance.getDisks()));
                 }
             }
         }
@@ -143,20 +164,79 @@ final class EndpointCollector {
             if (inventory == null) {
                 List<EvidenceId> evidence = new ArrayList<>(List.of(vm.page()));
                 evidence.addAll(pages);
-                sink.accept(new EndpointProtection(ref, vm.hostname().isEmpty() ? vm.name() : vm.hostname(), "", "",
-                        ProtectionState.UNKNOWN, null, null, NO_INVENTORY + ("RUNNING".equals(vm.status()) ? ""
-                                : " (the VM is " + vm.status() + ")"), evidence));
+                String hostname = vm.hostname().isEmpty() ? vm.name() : vm.hostname();
+                String detail = NO_INVENTORY + ("RUNNING".equals(vm.status()) ? "" : " (the VM is " + vm.status()
+                        + ")");
+                sink.accept(new EndpointProtection(ref, hostname, "", "", ProtectionState.UNKNOWN, null, null,
+                        detail, evidence));
+                sink.accept(new EndpointOperatingSystem(ref, hostname, "", "", "", "", null, null, detail,
+                        evidence));
             } else {
                 sink.accept(judge(ref, vm, inventory));
+                sink.accept(operatingSystem(ref, vm, inventory));
             }
         }
     }
 
-    private EndpointProtection judge(ResourceRef ref, Vm vm, Evidenced<Inventory> answer) {
+    /** The boot disk's encryption, from the instance listing's {@code disks[]} (an {@code AttachedDisk} each). */
+    static EndpointDiskEncryption bootDisk(ResourceRef ref, Vm vm, List<AttachedDisk> disks) {
+        String hostname = vm.hostname().isEmpty() ? vm.name() : vm.hostname();
+        AttachedDisk boot = disks == null ? null : disks.stream().filter(disk -> Boolean.TRUE.equals(disk.getBoot()))
+                .findFirst().orElse(null);
+        if (boot == null) {
+            return new EndpointDiskEncryption(ref, hostname, "", DiskEncryptionState.UNKNOWN, "", null,
+                    "the instance listing shows no boot disk", List.of(vm.page()));
+        }
+        String name = boot.getSource() == null ? text(boot.getDeviceName()) : Resources.lastSegment(boot.getSource());
+        CustomerEncryptionKey key = boot.getDiskEncryptionKey();
+        String method;
+        if (key != null && key.getKmsKeyName() != null && !key.getKmsKeyName().isBlank()) {
+            method = "customer-managed key (Cloud KMS " + key.getKmsKeyName() + ")";
+        } else if (key != null && (key.getSha256() != null || key.getRsaEncryptedKey() != null)) {
+            method = "customer-supplied key (CSEK" + (key.getSha256() == null ? "" : ", SHA-256 " + key.getSha256())
+                    + ")";
+        } else {
+            method = GOOGLE_DEFAULT;
+        }
+        // Compute Engine encrypts every persistent disk at rest; what varies is whose key, which the method names.
+        return new EndpointDiskEncryption(ref, hostname, "", DiskEncryptionState.ENCRYPTED, method, null,
+                "boot disk " + name, List.of(vm.page()));
+    }
+
+    private static EndpointOperatingSystem operatingSystem(ResourceRef ref, Vm vm, Evidenced<Inventory> answer) {
         Inventory inventory = answer.value();
-        String hostname = inventory.getOsInfo() != null && inventory.getOsInfo().getHostname() != null
+        OsInfo os = inventory.getOsInfo() == null ? new OsInfo() : inventory.getOsInfo();
+        String shortName = text(os.getShortName()).toLowerCase(Locale.ROOT);
+        // OS Config runs on Windows and on Linux distributions only (Debian, RHEL, Rocky, SLES, Ubuntu, COS...).
+        String platform = shortName.isEmpty() ? "" : shortName.equals("windows") ? "windows" : "linux";
+        List<String> said = new ArrayList<>();
+        if (!text(os.getKernelRelease()).isEmpty()) {
+            said.add("kernel " + os.getKernelRelease());
+        }
+        if (!text(os.getKernelVersion()).isEmpty()) {
+            said.add("kernel version " + os.getKernelVersion());
+        }
+        if (inventory.getUpdateTime() != null) {
+            said.add("OS Config inventory updated " + inventory.getUpdateTime());
+        }
+        return new EndpointOperatingSystem(ref, hostname(vm, inventory), "", platform, text(os.getLongName()),
+                text(os.getVersion()), null, instant(inventory.getUpdateTime()), String.join(", ", said),
+                List.of(vm.page(), answer.evidence()));
+    }
+
+    private static String hostname(Vm vm, Inventory inventory) {
+        return inventory.getOsInfo() != null && inventory.getOsInfo().getHostname() != null
                 && !inventory.getOsInfo().getHostname().isBlank() ? inventory.getOsInfo().getHostname()
                 : vm.hostname().isEmpty() ? vm.name() : vm.hostname();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private EndpointProtection judge(ResourceRef ref, Vm vm, Evidenced<Inventory> answer) {
+        Inventory inventory = answer.value();
+        String hostname = hostname(vm, inventory);
         Set<String> agentsFound = new TreeSet<>();
         int installed = 0;
         if (inventory.getItems() != null) {
@@ -213,5 +293,5 @@ final class EndpointCollector {
         }
     }
 
-    private record Vm(String name, String id, String hostname, String status, EvidenceId page) {}
+    record Vm(String name, String id, String hostname, String status, EvidenceId page) {}
 }

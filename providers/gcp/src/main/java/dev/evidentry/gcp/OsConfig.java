@@ -152,6 +152,30 @@ public final class OsConfig extends AbstractGoogleJsonClient {
         private String hostname;
         @Key
         private String longName;
+        @Key
+        private String shortName;
+        @Key
+        private String version;
+        @Key
+        private String kernelVersion;
+        @Key
+        private String kernelRelease;
+
+        public String getShortName() {
+            return shortName;
+        }
+
+        public String getVersion() {
+            return version;
+        }
+
+        public String getKernelVersion() {
+            return kernelVersion;
+        }
+
+        public String getKernelRelease() {
+            return kernelRelease;
+        }
 
         public String getHostname() {
             return hostname;

@@ -27,6 +27,8 @@ import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.IssueCause;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.gcp.GcpKmsKey;
@@ -183,12 +185,16 @@ class GcpProviderFaultTest {
         assertThat(result.issues()).hasSize(2).allSatisfy(issue -> {
             assertThat(issue.cause()).isEqualTo(IssueCause.UNSUPPORTED);
             assertThat(issue.operation()).isEqualTo("osconfig.projects.locations.instances.inventories.list");
-            assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+            assertThat(issue.factKinds()).containsExactlyInAnyOrder(EndpointProtection.KIND,
+                    EndpointOperatingSystem.KIND);
             assertThat(issue.message()).contains("gcloud services enable osconfig.googleapis.com");
         });
         assertThat(result.issues()).extracting(CollectionIssue::region)
                 .containsExactlyInAnyOrder("us-central1-a", "europe-west1-b");
         assertThat(result.facts(EndpointProtection.class)).isEmpty();
+        assertThat(result.facts(EndpointOperatingSystem.class)).isEmpty();
+        // The boot disks are known from the instance listing, which did not fail.
+        assertThat(result.facts(EndpointDiskEncryption.class)).hasSize(4);
         assertThat(google.gets(INVENTORIES_US)).isEqualTo(1);
     }
 
@@ -201,9 +207,12 @@ class GcpProviderFaultTest {
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
         assertThat(issue.region()).isEqualTo("europe-west1-b");
-        assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+        assertThat(issue.factKinds()).containsExactlyInAnyOrder(EndpointProtection.KIND,
+                EndpointOperatingSystem.KIND);
         assertThat(issue.message()).contains("osconfig.inventories.list");
         assertThat(result.facts(EndpointProtection.class)).extracting(f -> f.resource().name())
+                .containsExactlyInAnyOrder("web-1", "db-1", "win-1");
+        assertThat(result.facts(EndpointOperatingSystem.class)).extracting(f -> f.resource().name())
                 .containsExactlyInAnyOrder("web-1", "db-1", "win-1");
     }
 
@@ -215,8 +224,11 @@ class GcpProviderFaultTest {
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.operation()).isEqualTo("compute.instances.aggregatedList");
-        assertThat(issue.factKinds()).containsExactly(EndpointProtection.KIND);
+        assertThat(issue.factKinds()).containsExactlyInAnyOrder(EndpointProtection.KIND,
+                EndpointOperatingSystem.KIND, EndpointDiskEncryption.KIND);
         assertThat(result.facts(EndpointProtection.class)).isEmpty();
+        assertThat(result.facts(EndpointOperatingSystem.class)).isEmpty();
+        assertThat(result.facts(EndpointDiskEncryption.class)).isEmpty();
         assertThat(google.gets(INVENTORIES_US) + google.gets(INVENTORIES_EU)).isZero();
     }
 

@@ -22,12 +22,17 @@ import static dev.evidentry.gcp.FakeGoogle.SQL;
 import static dev.evidentry.gcp.FakeGoogle.USERS;
 import static dev.evidentry.gcp.FakeGoogle.bucketIam;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.evidentry.spi.EvidenceId;
 import dev.evidentry.spi.Fact;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.DataStoreEncryption;
+import dev.evidentry.spi.fact.DiskEncryptionState;
 import dev.evidentry.spi.fact.EncryptionAtRest;
+import dev.evidentry.spi.fact.EndpointDiskEncryption;
+import dev.evidentry.spi.fact.EndpointOperatingSystem;
 import dev.evidentry.spi.fact.EndpointProtection;
 import dev.evidentry.spi.fact.HumanIdentity;
 import dev.evidentry.spi.fact.MfaMethod;
@@ -84,7 +89,8 @@ class GcpProviderTest {
         assertThat(provider.descriptor().displayName()).isEqualTo("Google Cloud");
         assertThat(provider.descriptor().factKinds()).contains(DataStoreEncryption.KIND, HumanIdentity.KIND,
                 GcpStorageBucket.KIND, GcpStorageBucketIamPolicy.KIND, GcpSqlInstance.KIND, GcpKmsKey.KIND,
-                GcpProjectAuditLogging.KIND, WorkspaceUser.KIND, EndpointProtection.KIND);
+                GcpProjectAuditLogging.KIND, WorkspaceUser.KIND, EndpointProtection.KIND,
+                EndpointOperatingSystem.KIND, EndpointDiskEncryption.KIND);
         assertThat(provider.descriptor().options()).extracting(o -> o.key()).contains("projects", "folder",
                 "organization", "impersonate-service-account", "workspace-customer", "workspace-domain",
                 "workspace-admin", "root-url", "endpoint-agents");
@@ -262,6 +268,68 @@ class GcpProviderTest {
         assertThat(batch.lastReportedIfKnown()).isEmpty();
         // The empty inventory listing of its zone is part of what shows it has none.
         assertThat(batch.evidence()).hasSize(2);
+    }
+
+    @Test
+    void operatingSystemOfEveryVmFromItsInventoryOnTheSameResourceAsItsProtection() {
+        CollectionResult result = collect();
+
+        Map<String, EndpointOperatingSystem> vms = byName(result.facts(EndpointOperatingSystem.class));
+        assertThat(vms.values()).extracting(os -> os.resource().name(), EndpointOperatingSystem::hostname,
+                        EndpointOperatingSystem::platform, EndpointOperatingSystem::name,
+                        EndpointOperatingSystem::version)
+                .containsExactlyInAnyOrder(
+                        tuple("web-1", "web-1", "linux", "Debian GNU/Linux 12 (bookworm)", "12"),
+                        tuple("db-1", "db-1.internal.acme.example", "linux", "Rocky Linux 9.4 (Blue Onyx)", "9.4"),
+                        tuple("win-1", "WIN-1", "windows", "Microsoft Windows Server 2022 Datacenter",
+                                "10.0.20348"),
+                        tuple("batch-1", "batch-1", "", "", ""));
+        EndpointOperatingSystem web = vms.get("web-1");
+        assertThat(web.lastReportedIfKnown()).contains(Instant.parse("2026-11-22T08:00:00.123456Z"));
+        assertThat(web.lastPatchedIfKnown()).isEmpty();
+        assertThat(web.detail()).isEqualTo("kernel 6.1.0-26-cloud-amd64, kernel version #1 SMP PREEMPT_DYNAMIC "
+                + "Debian 6.1.112-1 (2024-09-30), OS Config inventory updated 2026-11-22T08:00:00.123456Z");
+        assertThat(web.resource()).isEqualTo(byName(result.facts(EndpointProtection.class)).get("web-1").resource());
+        assertThat(result.evidenceJson(web.evidence().get(1))).contains("Debian GNU/Linux 12");
+        // No inventory: the VM is known, when it last reported is not (the staleness check says ERROR).
+        assertThat(vms.get("batch-1").lastReportedIfKnown()).isEmpty();
+        assertThat(vms.get("batch-1").detail()).contains("no OS Config inventory");
+    }
+
+    @Test
+    void bootDiskEncryptionOfEveryVmNamesWhoseKey() {
+        CollectionResult result = collect();
+
+        Map<String, EndpointDiskEncryption> vms = byName(result.facts(EndpointDiskEncryption.class));
+        assertThat(vms.values()).extracting(disk -> disk.resource().name(), EndpointDiskEncryption::state,
+                        EndpointDiskEncryption::method, EndpointDiskEncryption::detail)
+                .containsExactlyInAnyOrder(
+                        tuple("web-1", DiskEncryptionState.ENCRYPTED, "Google default encryption (Google-managed "
+                                + "key)", "boot disk web-1"),
+                        tuple("db-1", DiskEncryptionState.ENCRYPTED, "customer-managed key (Cloud KMS projects/"
+                                + "acme-prod/locations/us-central1/keyRings/app/cryptoKeys/disks/cryptoKeyVersions/1)",
+                                "boot disk db-1"),
+                        tuple("win-1", DiskEncryptionState.ENCRYPTED, "customer-supplied key (CSEK, SHA-256 "
+                                + "8hVvbGZzrc/hLBCj5V7zmXqPnzl8LVg/hZDUhWzYgkY=)", "boot disk win-1"),
+                        tuple("batch-1", DiskEncryptionState.ENCRYPTED, "Google default encryption (Google-managed "
+                                + "key)", "boot disk batch-1"));
+        EndpointDiskEncryption db = vms.get("db-1");
+        assertThat(db.resource()).isEqualTo(byName(result.facts(EndpointProtection.class)).get("db-1").resource());
+        assertThat(db.hostname()).isEqualTo("db-1.internal.acme.example");
+        assertThat(db.evidence()).hasSize(1);
+        assertThat(result.evidenceJson(db.evidence().get(0))).contains("compute.instances.aggregatedList")
+                .contains("cryptoKeyVersions/1");
+    }
+
+    @Test
+    void aVmListedWithoutABootDiskCannotBeJudged() {
+        ResourceRef ref = new ResourceRef("gcp", PROJECT, "us-central1-a", "gcp.compute.instance", "vm", "vm");
+        EndpointCollector.Vm vm = new EndpointCollector.Vm("vm", "1", "", "RUNNING",
+                new EvidenceId("0".repeat(64)));
+
+        assertThat(EndpointCollector.bootDisk(ref, vm, null)).extracting(EndpointDiskEncryption::state,
+                EndpointDiskEncryption::detail).containsExactly(DiskEncryptionState.UNKNOWN,
+                "the instance listing shows no boot disk");
     }
 
     @Test

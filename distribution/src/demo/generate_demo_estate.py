@@ -65,9 +65,16 @@ INSTANCES = [
      ("Windows Server 2022", ["Amazon SSM Agent", "AWS Tools for Windows"])),
     ("i-0b1c2d3e4f5a60030", "eu-west-1", "10.1.1.30", "running", None),
 ]
+# Patch Manager's last operation per managed machine: days before the demo, Install or Scan (absent: never patched
+# through Patch Manager)
+PATCH_STATES = {
+    "i-0a1b2c3d4e5f60010": (5, "Install"),
+    "i-0a1b2c3d4e5f60020": (50, "Install"),
+    "mi-0123456789abcdef0": (1, "Scan"),
+}
 # machines outside EC2 that SSM manages: id, region, computer name, IP, platform, installed applications
 ON_PREMISES = [
-    ("mi-0123456789abcdef0", "us-east-1", "build-01.corp.example.com", "192.168.10.21", "Ubuntu 22.04",
+    ("mi-0123456789abcdef0", "us-east-1", "build-01.corp.example.com", "192.168.10.21", "Ubuntu 24.04",
      ["clamav", "clamav-daemon", "git"]),
 ]
 # EBS volume id, region, size (GiB), attached to, KMS key name (None: unencrypted)
@@ -344,7 +351,7 @@ VPCS = {"us-east-1": "vpc-0a1b2c3d4e5f6a7b8", "eu-west-1": "vpc-0b1c2d3e4f5a6b7c
 PLATFORMS = {
     "Amazon Linux 2023": ("Linux", "Amazon Linux", "2023"),
     "Windows Server 2022": ("Windows", "Microsoft Windows Server 2022 Datacenter", "10.0.20348"),
-    "Ubuntu 22.04": ("Linux", "Ubuntu", "22.04"),
+    "Ubuntu 24.04": ("Linux", "Ubuntu", "24.04"),
 }
 # application: Publisher, Version, Summary (as SSM inventory lists Linux packages and Windows programs)
 APPLICATIONS = {
@@ -442,12 +449,20 @@ def ec2_stubs(region):
                          "</availabilityZone><groupName/><tenancy>default</tenancy></placement><monitoring><state>"
                          "disabled</state></monitoring><subnetId>subnet-%s</subnetId><vpcId>%s</vpcId>"
                          "<privateIpAddress>%s</privateIpAddress><architecture>x86_64</architecture><rootDeviceType>"
-                         "ebs</rootDeviceType><rootDeviceName>/dev/xvda</rootDeviceName></item></instancesSet></item>"
+                         "ebs</rootDeviceType><rootDeviceName>/dev/xvda</rootDeviceName>%s</item></instancesSet></item>"
                          % (instance_id[2:], ACCOUNT, instance_id, code, state, private_dns(region, ip), ago(200),
-                            region, VPCS[region][4:], VPCS[region], ip))
+                            region, VPCS[region][4:], VPCS[region], ip, block_devices(instance_id)))
     yield query_action("ec2-%s-describe-instances" % region, "DescribeInstances",
                        ec2_response("DescribeInstances", "<reservationSet>%s</reservationSet>" % reservations),
                        region=region)
+
+
+def block_devices(instance_id):
+    """The instance's blockDeviceMapping: its EBS volumes of VOLUMES, at the root device /dev/xvda."""
+    items = "".join("<item><deviceName>/dev/xvda</deviceName><ebs><volumeId>%s</volumeId><status>attached</status>"
+                    "<attachTime>%s</attachTime><deleteOnTermination>true</deleteOnTermination></ebs></item>"
+                    % (volume_id, ago(200)) for volume_id, _, _, instance, _ in VOLUMES if instance == instance_id)
+    return "<blockDeviceMapping>%s</blockDeviceMapping>" % items
 
 
 def rds_stubs(region):
@@ -616,6 +631,21 @@ def ssm_stubs(region):
                                                     "InstanceAssociationStatusAggregatedCount": {"Success": 1}}})
     yield json_call("ssm-%s-describe-instance-information" % region, SSM + "DescribeInstanceInformation", region,
                     {"InstanceInformationList": information})
+    states = []
+    for machine_id, _, _, _, _, _ in managed:
+        if machine_id not in PATCH_STATES:
+            continue
+        days, operation = PATCH_STATES[machine_id]
+        states.append({"InstanceId": machine_id, "PatchGroup": "", "BaselineId": "pb-0c10e65780EXAMPLE",
+                       "SnapshotId": "521c3536-930c-4aa9-950e-01234567abcd", "InstalledCount": 42,
+                       "InstalledOtherCount": 0, "InstalledPendingRebootCount": 0, "InstalledRejectedCount": 0,
+                       "MissingCount": 0 if operation == "Install" else 3, "FailedCount": 0,
+                       "UnreportedNotApplicableCount": 0, "NotApplicableCount": 564,
+                       "OperationStartTime": "@@%s@@" % epoch_ago(days), "OperationEndTime": "@@%s@@" % epoch_ago(days),
+                       "Operation": operation, "RebootOption": "RebootIfNeeded"})
+    if managed:  # Patch Manager is asked about managed machines only
+        yield json_call("ssm-%s-describe-instance-patch-states" % region, SSM + "DescribeInstancePatchStates", region,
+                        {"InstancePatchStates": states})
     for machine_id, _, _, _, platform, applications in managed:
         entries = []
         for name in applications:

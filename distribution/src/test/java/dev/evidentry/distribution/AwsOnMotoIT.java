@@ -145,9 +145,10 @@ class AwsOnMotoIT {
                 CloudTrailClient cloudTrail = cloudTrail(US)) {
             volume = ec2.createVolume(v -> v.availabilityZone("us-east-1a").size(8).encrypted(true).kmsKeyId(keyArn))
                     .volumeId();
-            // Its root volume encrypted with the customer key: RunInstances otherwise adds an unencrypted one.
+            // Its root volume (the AMI's root device, /dev/sda1) encrypted with the customer key: RunInstances
+            // otherwise adds an unencrypted one.
             instance = ec2.runInstances(run -> run.imageId(MOTO_AMI).instanceType("t3.micro").minCount(1).maxCount(1)
-                    .blockDeviceMappings(device -> device.deviceName("/dev/xvda").ebs(ebs -> ebs.volumeSize(8)
+                    .blockDeviceMappings(device -> device.deviceName("/dev/sda1").ebs(ebs -> ebs.volumeSize(8)
                             .encrypted(true).kmsKeyId(keyArn)))).instances().get(0).instanceId();
             safeGroup = group(ec2, "db-internal", IpPermission.builder().ipProtocol("tcp").fromPort(5432).toPort(5432)
                     .ipRanges(range -> range.cidrIp("10.0.0.0/16")).build());
@@ -216,12 +217,13 @@ class AwsOnMotoIT {
         }
 
         // moto reports AccountMFAEnabled=0 whatever is done, so root MFA is the one failure left; and moto answers SSM
-        // with HTTP 500, so the endpoint protection of each region, running instance included, could not be seen.
+        // with HTTP 500, so the endpoint protection and systems of each region, running instance included, could not
+        // be seen.
         assertThat(findings).filteredOn(node -> node.path("outcome").asText().equals("FAIL"))
                 .extracting(node -> node.path("checkId").asText() + " " + node.path("resource").path("nativeId")
                         .asText())
                 .containsExactly("aws.iam.root-mfa " + root());
-        assertSsmIsAnErrorInEveryRegionNeverAPass(findings, bundle, instance);
+        assertSsmIsAnErrorInEveryRegionNeverAPass(findings, bundle, instance, "PASS");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -313,27 +315,35 @@ class AwsOnMotoIT {
         assertThat(outcome(findings, "aws.guardduty.enabled", region(EU))).isEqualTo("FAIL");
         assertThat(outcome(findings, "aws.config.recording", region(US))).isEqualTo("PASS");
         assertThat(outcome(findings, "aws.config.recording", region(EU))).isEqualTo("FAIL");
-        assertSsmIsAnErrorInEveryRegionNeverAPass(findings, bundle, instance);
+        assertSsmIsAnErrorInEveryRegionNeverAPass(findings, bundle, instance, "FAIL");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(Distribution.run("verify", bundle.toString()).exitCode()).isZero();
     }
 
     /**
-     * moto answers SSM DescribeInstanceInformation with HTTP 500: endpoint protection is ERROR in each region scanned,
-     * naming the call and the status, and no endpoint passes, not even the running instance; nothing else failed to be
+     * moto answers SSM DescribeInstanceInformation with HTTP 500: endpoint protection and the operating-system checks
+     * are ERROR in each region scanned, naming the call and the status, and no endpoint passes them, not even the
+     * running instance; its root volume's encryption, which EC2 reports, is judged ({@code rootVolumeOutcome}); nothing else failed to be
      * collected.
      */
     private static void assertSsmIsAnErrorInEveryRegionNeverAPass(List<JsonNode> findings, Path bundle,
-            String instance) {
+            String instance, String rootVolumeOutcome) {
+        List<String> ssmChecks = List.of("endpoint.protection.active", "endpoint.device.reported",
+                "endpoint.os.supported", "endpoint.os.patched");
         List<JsonNode> endpoint = findings.stream()
-                .filter(node -> node.path("checkId").asText().equals("endpoint.protection.active")).toList();
-        assertThat(endpoint).extracting(node -> node.path("resource").path("nativeId").asText())
-                .containsExactlyInAnyOrder(region(US), region(EU));
+                .filter(node -> ssmChecks.contains(node.path("checkId").asText())).toList();
+        assertThat(endpoint).extracting(node -> node.path("checkId").asText() + " "
+                        + node.path("resource").path("nativeId").asText())
+                .containsExactlyInAnyOrderElementsOf(ssmChecks.stream()
+                        .flatMap(check -> java.util.stream.Stream.of(check + " " + region(US), check + " " + region(EU)))
+                        .toList());
         assertThat(endpoint).allSatisfy(node -> {
             assertThat(node.path("outcome").asText()).isEqualTo("ERROR");
             assertThat(node.path("message").asText()).contains("ssm:DescribeInstanceInformation").contains("HTTP 500");
         });
-        assertThat(findings).noneMatch(node -> node.path("resource").path("nativeId").asText().endsWith(instance));
+        assertThat(findings).filteredOn(node -> node.path("resource").path("nativeId").asText().endsWith(instance))
+                .extracting(node -> node.path("checkId").asText() + " " + node.path("outcome").asText())
+                .containsExactly("endpoint.disk.encrypted " + rootVolumeOutcome);
         assertThat(findings).filteredOn(node -> node.path("outcome").asText().equals("ERROR"))
                 .containsExactlyInAnyOrderElementsOf(endpoint);
         assertThat(Distribution.jsonLines(bundle.resolve("issues.jsonl")))

@@ -61,8 +61,8 @@ public final class EndpointOsPatchedCheck implements Check {
         String caveat = LastReport.caveat(os.lastReported(), now, maxReportAgeDays);
         if (os.lastPatchedIfKnown().isEmpty()) {
             return Finding.error(descriptor, os, "When endpoint " + host + " last installed updates could not be "
-                    + "seen: none of its sources reports it (the osquery query evidentry_patches and AWS Systems "
-                    + "Manager Patch Manager do)." + caveat);
+                    + "seen: none of its sources reports it (osquery's evidentry_patches query, AWS Systems Manager "
+                    + "Patch Manager and Azure's VM patch status do)." + caveat);
         }
         String age = LastReport.age(os.lastPatched(), now);
         boolean late = Duration.between(os.lastPatched(), now).toDays() > maxDays;

@@ -41,8 +41,8 @@ class EndpointOsPatchedCheckTest {
         assertThat(evaluate(check, os("a-mac", null, daysAgo(1))))
                 .extracting(Finding::outcome, Finding::message)
                 .containsExactly(tuple(ERROR, "When endpoint a-mac last installed updates could not be seen: none of"
-                        + " its sources reports it (the osquery query evidentry_patches and AWS Systems Manager Patch"
-                        + " Manager do)."));
+                        + " its sources reports it (osquery's evidentry_patches query, AWS Systems Manager Patch"
+                        + " Manager and Azure's VM patch status do)."));
     }
 
     @Test

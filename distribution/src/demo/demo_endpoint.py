@@ -1,6 +1,6 @@
 """The demo's device fleet: an osqueryd snapshot result log, as osqueryd's filesystem logger writes it
 (--logger_plugin=filesystem, one JSON object a line: snapshot, action, name, hostIdentifier, calendarTime, unixTime,
-epoch, counter, numerics, decorations), for the queries docs/providers/endpoint.md tells users to deploy, named in
+epoch, counter, numerics, decorations), for the queries docs/providers/endpoint/osquery.md tells users to deploy, named in
 their pack form (pack_<pack>_<query>). The rows follow the endpoint provider's own osquery fixtures
 (providers/endpoint/src/test/resources/osquery, whose README names the osquery documentation they follow).
 
@@ -63,7 +63,7 @@ PATCHED = {
     "backup-01": 62 * DAY,
     "dev-mbp.local": 2 * DAY,
 }
-# the query names as osqueryd logs them from the packs in docs/providers/endpoint.md
+# the query names as osqueryd logs them from the packs in docs/providers/endpoint/osquery.md
 PACKS = {
     "evidentry_system_info": "pack_evidentry_evidentry_system_info",
     "evidentry_os": "pack_evidentry_evidentry_os",

@@ -42,7 +42,7 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
 
     static final Set<ProviderOption> DESCRIPTIONS = Set.of(
             new ProviderOption(OSQUERY_RESULTS, "an osqueryd snapshot result log, or a directory of them, holding "
-                    + "the evidentry_* queries of docs/providers/endpoint.md"),
+                    + "the evidentry_* queries of docs/providers/endpoint/osquery.md"),
             new ProviderOption(FALCON_BASE_URL, "the Falcon API of your cloud (default https://api.crowdstrike.com; "
                     + "api.us-2.crowdstrike.com, api.eu-1.crowdstrike.com, api.laggar.gcw.crowdstrike.com)"),
             new ProviderOption(FALCON_CLIENT_ID, "the client id of a Falcon API client with Hosts: Read and "

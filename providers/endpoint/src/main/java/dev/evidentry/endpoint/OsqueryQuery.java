@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The named osquery queries this provider reads (docs/providers/endpoint.md gives their SQL), and the fact kinds each
+ * The named osquery queries this provider reads (docs/providers/endpoint/osquery.md gives their SQL), and the fact kinds each
  * one feeds: what is missing when its result line cannot be read.
  */
 enum OsqueryQuery {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.evidentry.provider.support.FactKinds;
 import dev.evidentry.provider.support.ProviderVersion;
 import dev.evidentry.provider.support.TaskRunner;
+import dev.evidentry.provider.support.TrustedCertificates;
 import dev.evidentry.spi.CollectContext;
 import dev.evidentry.spi.CollectionIssue;
 import dev.evidentry.spi.FactSink;

@@ -8,17 +8,10 @@ import com.okta.sdk.client.AuthorizationMode;
 import com.okta.sdk.impl.client.DefaultClientBuilder;
 import com.okta.sdk.impl.config.ClientConfiguration;
 import com.okta.sdk.resource.client.ApiClient;
+import dev.evidentry.provider.support.TrustedCertificates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -48,7 +41,7 @@ final class OktaClientFactory {
      */
     static ApiClient build(OktaOptions options, ExecChainHandler recorder) throws GeneralSecurityException,
             IOException {
-        SSLContext ssl = options.caFile().isPresent() ? trusting(options.caFile().get()) : null;
+        SSLContext ssl = options.caFile().isPresent() ? TrustedCertificates.sslContext(options.caFile().get()) : null;
         EvidentryClientBuilder builder = new EvidentryClientBuilder(options, ssl, recorder);
         builder.setOrgUrl(options.orgUrl().toString());
         builder.setCacheManager(Caches.newDisabledCacheManager());
@@ -65,28 +58,6 @@ final class OktaClientFactory {
             app.keyId().ifPresent(builder::setKid);
         }
         return builder.build();
-    }
-
-    /** An SSL context that trusts exactly the certificates in a PEM file. */
-    static SSLContext trusting(Path pemFile) throws GeneralSecurityException, IOException {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(pemFile)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (certificates.isEmpty()) {
-            throw new GeneralSecurityException("no certificate in " + pemFile);
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int index = 0;
-        for (Certificate certificate : certificates) {
-            store.setCertificateEntry("ca-" + index++, certificate);
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** The SDK's builder, with the HTTP client the provider needs. */

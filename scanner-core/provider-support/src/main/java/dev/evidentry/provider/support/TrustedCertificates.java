@@ -1,4 +1,4 @@
-package dev.evidentry.endpoint;
+package dev.evidentry.provider.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +12,16 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An SSL context that trusts exactly the certificates of a PEM file: a TLS-inspecting proxy's CA, a test server's. */
-final class TrustedCertificates {
+/**
+ * An SSL context that trusts exactly the certificates of a PEM file: a TLS-inspecting proxy's CA, a private vendor
+ * endpoint's, a test server's. Providers that take a {@code ...-ca-file} option share it.
+ */
+public final class TrustedCertificates {
 
     private TrustedCertificates() {}
 
-    static SSLContext sslContext(Path pemFile) throws GeneralSecurityException, IOException {
+    /** The context; a file without a certificate is a {@link GeneralSecurityException} naming it. */
+    public static SSLContext sslContext(Path pemFile) throws GeneralSecurityException, IOException {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(pemFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);

@@ -126,8 +126,10 @@ final class DefenderMachines {
 
     /**
      * {@code ACTIVE} only when the machine is onboarded, its sensor is healthy and Defender Antivirus runs in active
-     * mode; otherwise the reason. Passive modes are {@code INACTIVE}: another antivirus is meant to protect the device,
-     * and its own source says whether it does.
+     * mode, or in a passive mode beside another antivirus (Windows puts it there when one registers): the check asks for
+     * antivirus or EDR running, and the EDR sensor is. Reading passive as inactive would fail every device that runs,
+     * say, Falcon with Defender for Endpoint, since the worse reading of all sources wins; the other antivirus's own
+     * source says whether it protects. Disabled is {@code INACTIVE}.
      */
     private static Sighting.Protection protection(JsonNode machine, AvInfo av, String avFailure, List<EvidenceId> evidence) {
         String agent = "Microsoft Defender for Endpoint";
@@ -166,10 +168,11 @@ final class DefenderMachines {
         return switch (mode) {
             case "0" -> new Sighting.Protection(ProtectionState.ACTIVE, avAgent, age, "onboarded, sensor active, "
                     + "antivirus in active mode" + words, evidence);
-            case "1", "4", "5" -> new Sighting.Protection(ProtectionState.INACTIVE, avAgent, age, "onboarded, "
-                    + "sensor active, but Defender Antivirus is in " + (mode.equals("1") ? "passive mode"
+            // A passive antivirus's signature age says nothing of the device's protection: it is not reported.
+            case "1", "4", "5" -> new Sighting.Protection(ProtectionState.ACTIVE, agent + " (EDR)", null,
+                    "onboarded, EDR sensor active; Defender Antivirus is in " + (mode.equals("1") ? "passive mode"
                             : mode.equals("4") ? "EDR block mode (passive)" : "passive audit mode")
-                    + ": another antivirus is meant to protect the device" + words, evidence);
+                    + ", another antivirus being primary" + words, evidence);
             case "2" -> new Sighting.Protection(ProtectionState.INACTIVE, avAgent, age, "onboarded, sensor active, "
                     + "but Defender Antivirus is disabled" + words, evidence);
             default -> new Sighting.Protection(ProtectionState.ACTIVE, avAgent, age, "onboarded, sensor active, "

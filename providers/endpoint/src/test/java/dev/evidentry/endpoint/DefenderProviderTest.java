@@ -70,8 +70,12 @@ class DefenderProviderTest {
         assertThat(protections.get(OSCAR)).extracting(EndpointProtection::protection, EndpointProtection::detail)
                 .containsExactly(ProtectionState.ABSENT, "not onboarded to Defender for Endpoint (onboardingStatus "
                         + "CanBeOnboarded): the device was only discovered");
-        assertThat(protections.get(PEGGY).protection()).isEqualTo(ProtectionState.INACTIVE);
-        assertThat(protections.get(PEGGY).detail()).contains("Defender Antivirus is in passive mode");
+        // Passive beside another antivirus: the EDR sensor runs, and the other antivirus's own source judges it.
+        assertThat(protections.get(PEGGY)).extracting(EndpointProtection::protection, EndpointProtection::agent,
+                EndpointProtection::signatureAge).containsExactly(ProtectionState.ACTIVE,
+                        "Microsoft Defender for Endpoint (EDR)", null);
+        assertThat(protections.get(PEGGY).detail())
+                .contains("EDR sensor active; Defender Antivirus is in passive mode");
 
         Map<String, EndpointOperatingSystem> systems = OsqueryProviderTest.byId(
                 result.facts(EndpointOperatingSystem.class));

@@ -60,9 +60,10 @@ public final class EndpointOsPatchedCheck implements Check {
         String what = "Endpoint " + host + (system.isEmpty() ? "" : " (" + system + ")");
         String caveat = LastReport.caveat(os.lastReported(), now, maxReportAgeDays);
         if (os.lastPatchedIfKnown().isEmpty()) {
+            String said = os.detail().isEmpty() ? "" : " Its sources said: " + os.detail() + ".";
             return Finding.error(descriptor, os, "When endpoint " + host + " last installed updates could not be "
                     + "seen: none of its sources reports it (osquery's evidentry_patches query, AWS Systems Manager "
-                    + "Patch Manager and Azure's VM patch status do)." + caveat);
+                    + "Patch Manager and Azure's VM patch status do)." + said + caveat);
         }
         String age = LastReport.age(os.lastPatched(), now);
         boolean late = Duration.between(os.lastPatched(), now).toDays() > maxDays;

@@ -46,6 +46,19 @@ class EndpointOsPatchedCheckTest {
     }
 
     @Test
+    void theErrorQuotesWhatTheSourcesSaidSuchAsAFailedPatchCall() {
+        ResourceRef device = ResourceRef.global("endpoint", "fleet", "endpoint.device", "serial/SN-a", "a-srv");
+        EndpointOperatingSystem os = new EndpointOperatingSystem(device, "a-srv", "", "linux", "Ubuntu", "24.04",
+                null, daysAgo(1), "ssm:DescribeInstancePatchStates failed: access denied: not authorized",
+                evidence('e'));
+        assertThat(evaluate(check, os)).extracting(Finding::outcome, Finding::message)
+                .containsExactly(tuple(ERROR, "When endpoint a-srv last installed updates could not be seen: none of"
+                        + " its sources reports it (osquery's evidentry_patches query, AWS Systems Manager Patch"
+                        + " Manager and Azure's VM patch status do). Its sources said:"
+                        + " ssm:DescribeInstancePatchStates failed: access denied: not authorized."));
+    }
+
+    @Test
     void aStaleDeviceSaysItsVerdictRestsOnAnOldReportAndTheLimitIsConfigurable() {
         assertThat(evaluate(check, os("a-mac", daysAgo(20), daysAgo(20))))
                 .extracting(Finding::outcome, Finding::message)

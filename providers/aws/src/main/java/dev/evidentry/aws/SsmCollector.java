@@ -232,22 +232,26 @@ final class SsmCollector implements ServiceCollector {
 
     /**
      * Emits the machines' operating systems with when Patch Manager last installed updates. Patch data is extra: when
-     * it cannot be read the systems are still emitted, without it, and the issue costs no fact kind (no check judges
-     * the last patch yet), so a policy without {@code ssm:DescribeInstancePatchStates} loses nothing else.
+     * it cannot be read the systems are still emitted, without it but saying why in their detail (which the patch
+     * check's ERROR quotes), and the issue costs no fact kind, so a policy without
+     * {@code ssm:DescribeInstancePatchStates} keeps its staleness and support verdicts.
      */
     private void operatingSystems(Region region, List<ManagedSystem> systems) {
         Map<String, Patched> patched = Map.of();
+        String patchFailure = "";
         try {
             patched = patchStates.of(region, systems.stream().map(system -> system.info().instanceId()).toList());
         } catch (CallException e) {
             scope.report(sink, scope.regionRef(region), Set.of(), e);
+            patchFailure = e.describe("");
         }
         for (ManagedSystem system : systems) {
-            sink.accept(operatingSystem(system, patched.get(system.info().instanceId())));
+            sink.accept(operatingSystem(system, patched.get(system.info().instanceId()), patchFailure));
         }
     }
 
-    private static EndpointOperatingSystem operatingSystem(ManagedSystem system, Patched patched) {
+    private static EndpointOperatingSystem operatingSystem(ManagedSystem system, Patched patched,
+            String patchFailure) {
         InstanceInformation info = system.info();
         List<String> said = new ArrayList<>();
         String ping = info.pingStatusAsString();
@@ -258,6 +262,9 @@ final class SsmCollector implements ServiceCollector {
         if (patched != null) {
             said.add(patched.describe());
             evidence.add(patched.page());
+        }
+        if (!patchFailure.isEmpty()) {
+            said.add(patchFailure);
         }
         String platform = text(info.platformTypeAsString()).toLowerCase(Locale.ROOT);
         return new EndpointOperatingSystem(system.ref(), system.hostname(), "", platform, text(info.platformName()),

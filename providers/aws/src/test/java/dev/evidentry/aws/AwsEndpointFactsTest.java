@@ -106,11 +106,12 @@ class AwsEndpointFactsTest {
         assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.operation()).isEqualTo("ssm:DescribeInstancePatchStates");
             assertThat(issue.cause()).isEqualTo(IssueCause.ACCESS_DENIED);
-            assertThat(issue.factKinds()).isEmpty(); // no check judges the last patch
+            assertThat(issue.factKinds()).as("the systems' other verdicts stand").isEmpty();
         });
         Map<String, EndpointOperatingSystem> systems = byName(result.facts(EndpointOperatingSystem.class));
         assertThat(systems).containsOnlyKeys(WITH_AGENT, WITHOUT_AGENT, UNMANAGED, STOPPED, ON_PREMISES);
         assertThat(systems.get(WITH_AGENT).lastPatchedIfKnown()).isEmpty();
+        assertThat(systems.get(WITH_AGENT).detail()).contains("ssm:DescribeInstancePatchStates failed: ");
         assertThat(systems.get(WITH_AGENT).lastReportedIfKnown()).contains(LAST_PING);
     }
 

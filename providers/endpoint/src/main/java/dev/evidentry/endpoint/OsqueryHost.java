@@ -80,8 +80,11 @@ final class OsqueryHost {
     }
 
     private static String patchNote(Result patches, Instant lastPatched) {
-        if (patches == null || lastPatched != null) {
+        if (lastPatched != null) {
             return "";
+        }
+        if (patches == null) {
+            return missing(OsqueryQuery.PATCHES);
         }
         String seconds = text(firstRow(patches), "last_installed");
         return seconds.isEmpty() || seconds.equals("0") ? "evidentry_patches found no installed update"

@@ -19,7 +19,8 @@ DAY = 24 * HOUR
 # host, serial, host uuid, os (name, version, build, platform), last report (seconds before the demo),
 # disk (root volume, encrypted, type) or BitLocker ("bitlocker", protection_status, conversion_status, method),
 # antivirus (processes [(name, path, pid)], or Windows Security Center [(name, state, signatures_up_to_date)]),
-# screen lock (macOS (enabled, grace, idle seconds), Windows inactivity seconds, None: not reported),
+# screen lock (macOS (enabled, grace, idle seconds), Windows inactivity seconds, Linux graphical processes counted,
+# None: not reported),
 # the query whose line osqueryd was killed while writing (None: every line whole)
 FLEET = [
     # a MacBook as it should be: FileVault on, CrowdStrike Falcon running, locks after 5 minutes
@@ -35,12 +36,12 @@ FLEET = [
      ("bitlocker", "0", "0", ""),
      [("Microsoft Defender Antivirus", "On", "1")],
      "900", None),
-    # a Linux server with ClamAV and LUKS that stopped reporting 30 days ago (osquery reads no Linux screen lock)
+    # a Linux server with ClamAV and LUKS that stopped reporting 30 days ago; no display, so no screen to lock
     ("backup-01", "VMW-42-1f-8c-3d", "42B1F8C3-D7E9-4A10-8B2C-3D4E5F6A7B03",
      ("Ubuntu", "24.04.1 LTS (Noble Numbat)", "", "ubuntu"), 30 * DAY,
      ("/dev/mapper/dm_crypt-0", "1", "crypt"),
      [("clamd", "/usr/sbin/clamd", "1187")],
-     None, None),
+     "0", None),
     # a MacBook whose screen saver starts only after an hour
     ("cleo-mbp.local", "C02CLEO0MBP4", "6B2D4F3C-1E5A-4C7B-8D9F-0A1B2C3D4E04",
      ("macOS", "15.1", "24B83", "darwin"), 3 * HOUR,
@@ -73,6 +74,7 @@ PACKS = {
     "evidentry_bitlocker": "pack_evidentry_windows_evidentry_bitlocker",
     "evidentry_antivirus_windows": "pack_evidentry_windows_evidentry_antivirus",
     "evidentry_screenlock_windows": "pack_evidentry_windows_evidentry_screenlock",
+    "evidentry_screenlock_linux": "pack_evidentry_linux_evidentry_screenlock",
     "evidentry_patches_darwin": "pack_evidentry_darwin_evidentry_patches",
     "evidentry_patches_linux": "pack_evidentry_linux_evidentry_patches",
     "evidentry_patches_windows": "pack_evidentry_windows_evidentry_patches",
@@ -123,10 +125,13 @@ def host_lines(device):
     else:
         yield "evidentry_antivirus", line("evidentry_antivirus_posix", host, host_uuid, age, [
             {"name": name, "path": path, "pid": pid} for name, path, pid in antivirus])
-        if screen is not None:
+        if screen is not None and platform == "darwin":
             enabled, grace, idle = screen
             yield "evidentry_screenlock", line("evidentry_screenlock_darwin", host, host_uuid, age, [
                 {"enabled": enabled, "grace_period": grace, "idle_time": idle}])
+        elif screen is not None:
+            yield "evidentry_screenlock", line("evidentry_screenlock_linux", host, host_uuid, age, [
+                {"graphical_processes": screen}])
     if host in PATCHED:
         pack = {"windows": "windows", "darwin": "darwin"}.get(platform, "linux")
         # a string, as osquery logs columns without numerics; DemoEstate fills in the Unix seconds

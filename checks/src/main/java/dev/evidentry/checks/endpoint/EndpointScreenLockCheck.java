@@ -70,6 +70,8 @@ public final class EndpointScreenLockCheck implements Check {
                                     + " idle." + caveat))
                     .orElseGet(() -> Finding.error(descriptor, lock, "Endpoint " + host + " locks its screen, but "
                             + "after how long could not be seen" + detail + caveat));
+            case NO_DISPLAY -> Finding.notApplicable(descriptor, lock, "Endpoint " + host + " has no screen to lock"
+                    + detail + caveat);
         };
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.evidentry.spi.Finding;
+import dev.evidentry.spi.Outcome;
 import dev.evidentry.spi.ResourceRef;
 import dev.evidentry.spi.fact.EndpointScreenLock;
 import dev.evidentry.spi.fact.ScreenLockState;
@@ -64,6 +65,15 @@ class EndpointScreenLockCheckTest {
                                 + " results for this host."),
                         tuple(ERROR, "Endpoint b-mac locks its screen, but after how long could not be seen: the"
                                 + " screen saver idle time was not reported."));
+    }
+
+    @Test
+    void aServerWithoutADisplayIsNotApplicable() {
+        assertThat(evaluate(check, lock("db-01", ScreenLockState.NO_DISPLAY, null, "no display server or display "
+                + "manager runs", daysAgo(0))))
+                .extracting(Finding::outcome, Finding::message)
+                .containsExactly(tuple(Outcome.NOT_APPLICABLE, "Endpoint db-01 has no screen to lock: no display"
+                        + " server or display manager runs."));
     }
 
     @Test

@@ -185,12 +185,19 @@ final class OsqueryHost {
 
     private static Sighting.ScreenLock screenLock(Result result, String platform) {
         if (result == null) {
-            return new Sighting.ScreenLock(ScreenLockState.UNKNOWN, null, missing(OsqueryQuery.SCREENLOCK)
-                    + ("linux".equals(platform) ? " (osquery has no screen-lock table for Linux desktops)" : ""),
+            return new Sighting.ScreenLock(ScreenLockState.UNKNOWN, null, missing(OsqueryQuery.SCREENLOCK),
                     List.of());
         }
         JsonNode row = firstRow(result);
         List<EvidenceId> evidence = evidence(result);
+        if (row != null && row.has("graphical_processes")) {
+            // Linux: osquery reads no desktop's lock settings, but can tell a server without any display from a desktop.
+            return "0".equals(text(row, "graphical_processes"))
+                    ? new Sighting.ScreenLock(ScreenLockState.NO_DISPLAY, null, "no display server or display manager "
+                            + "runs", evidence)
+                    : new Sighting.ScreenLock(ScreenLockState.UNKNOWN, null, "a graphical session runs, and osquery "
+                            + "has no screen-lock table for Linux desktops", evidence);
+        }
         if (row == null) {
             return new Sighting.ScreenLock(ScreenLockState.UNKNOWN, null, "windows".equals(platform)
                     ? "no machine inactivity limit (InactivityTimeoutSecs) is set; a user's own screen saver lock is "

@@ -117,4 +117,16 @@ class FleetTest {
         assertThat(os.lastPatched()).isEqualTo(Instant.parse("2025-12-20T00:00:00Z"));
         assertThat(os.evidence()).containsExactly(E1, E2);
     }
+
+    @Test
+    void aServerWithoutADisplayIsNoWorseThanALockingSource() {
+        Sighting headless = new Sighting("osquery", "1", "h", "S", null, null, null,
+                new Sighting.ScreenLock(ScreenLockState.NO_DISPLAY, null, "no display", List.of(E1)), null);
+        Sighting unknown = new Sighting("other", "2", "h", "S", null, null, null,
+                new Sighting.ScreenLock(ScreenLockState.UNKNOWN, null, "", List.of(E2)), null);
+        assertThat(((EndpointScreenLock) Fleet.facts(Fleet.match(List.of(headless))).get(0)).state())
+                .isEqualTo(ScreenLockState.NO_DISPLAY);
+        assertThat(((EndpointScreenLock) Fleet.facts(Fleet.match(List.of(headless, unknown))).get(0)).state())
+                .as("a source that cannot see the lock still counts").isEqualTo(ScreenLockState.UNKNOWN);
+    }
 }

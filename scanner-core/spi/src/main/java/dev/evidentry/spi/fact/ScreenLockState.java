@@ -7,5 +7,7 @@ public enum ScreenLockState {
     /** The device is known but its screen lock could not be seen (a check reports ERROR). */
     UNKNOWN,
     /** The device asks for a password after being left idle. */
-    ENABLED
+    ENABLED,
+    /** The device has no screen to lock: a server without a display server or display manager running. */
+    NO_DISPLAY
 }

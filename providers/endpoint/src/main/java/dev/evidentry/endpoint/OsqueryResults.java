@@ -46,7 +46,7 @@ final class OsqueryResults {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One kept result line. */
-    record Line(String file, int number, String text, JsonNode json, long unixTime) {
+    record Line(String file, int number, String text, long unixTime) {
     }
 
     private final CollectContext context;
@@ -142,7 +142,9 @@ final class OsqueryResults {
             malformed(file, number, text, query.get(), "\"unixTime\" is not a number");
             return;
         }
-        Line line = new Line(file, number, text, json, unixTime);
+        // Only the text is kept: a parsed tree costs several times its text, and a large fleet's latest lines are all
+        // held until every file is read; the few kept lines are parsed again when their facts are built.
+        Line line = new Line(file, number, text, unixTime);
         hosts.computeIfAbsent(host, key -> new EnumMap<>(OsqueryQuery.class))
                 .merge(query.get(), line, (kept, next) -> next.unixTime() >= kept.unixTime() ? next : kept);
     }
@@ -169,6 +171,16 @@ final class OsqueryResults {
                         + "; the other lines were read (evidence " + evidence + ")"));
     }
 
+    /** The snapshot rows of a line that was read once already. */
+    private static JsonNode snapshot(Line line) {
+        try {
+            return JSON.readTree(line.text()).path("snapshot");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a line read before cannot be read again: " + line.file() + " line "
+                    + line.number(), e);
+        }
+    }
+
     /** Records each kept line as evidence: service osquery, operation the query name. */
     private Map<OsqueryQuery, OsqueryHost.Result> evidence(String host, Map<OsqueryQuery, Line> lines) {
         Map<OsqueryQuery, OsqueryHost.Result> results = new EnumMap<>(OsqueryQuery.class);
@@ -176,8 +188,7 @@ final class OsqueryResults {
             EvidenceId id = context.recordEvidence(new RawEvidence(EndpointProvider.ID, SOURCE, query.queryName(),
                     "", Map.of("hostIdentifier", host, "file", line.file(), "line", String.valueOf(line.number())),
                     0, "application/json", line.text()));
-            results.put(query, new OsqueryHost.Result(line.json().path("snapshot"),
-                    Instant.ofEpochSecond(line.unixTime()), id));
+            results.put(query, new OsqueryHost.Result(snapshot(line), Instant.ofEpochSecond(line.unixTime()), id));
         });
         return results;
     }

@@ -81,7 +81,21 @@ public final class EvidentryCli implements Runnable {
             }
             return INTERNAL_ERROR;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not exit 1 from the JVM's uncaught-exception default: 1 means "a check failed" to a pipeline.
+            environment.err().println("evidentry: internal error: the scanner ran out of memory (" + e.getMessage()
+                    + "); give it a larger heap, such as EVIDENTRY_JAVA_OPTS=-Xmx2g");
+            return INTERNAL_ERROR;
+        } catch (Error e) {
+            environment.err().println("evidentry: internal error: " + e
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(environment.err());
+            }
+            return INTERNAL_ERROR;
+        }
     }
 
     /** Where the command line reads and writes: the real process, or a test's buffers. */

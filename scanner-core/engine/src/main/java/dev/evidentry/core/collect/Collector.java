@@ -69,15 +69,27 @@ public final class Collector {
                 new EngineCollectContext(descriptor.id(), options, clock, evidence, redactor, executor, progress);
         try {
             provider.collect(context, new ProviderSink(descriptor, store, redactor));
-        } catch (RuntimeException | LinkageError e) {
-            // The stack trace goes through the redactor too: a provider's exception may quote its own token.
+        } catch (RuntimeException | Error e) {
+            // Errors too: a provider thread that died of OutOfMemoryError or StackOverflowError unseen would leave its
+            // checks without facts and without issues, a silent pass. The stack trace goes through the redactor: a
+            // provider's exception may quote its own token.
             LOG.log(System.Logger.Level.DEBUG, () -> redactor.redactValues("provider " + descriptor.id() + " failed: "
                     + stackTrace(e)));
             store.add(new CollectionIssue(descriptor.id(), "", "", null, descriptor.id() + ":collect",
-                    descriptor.factKinds(), IssueCause.PLUGIN_FAILURE,
-                    redactor.redactValues("provider " + descriptor.id() + " stopped with " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+                    descriptor.factKinds(), IssueCause.PLUGIN_FAILURE, redactor.redactValues(stopped(descriptor, e))));
         }
+    }
+
+    private static String stopped(ProviderDescriptor descriptor, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return "provider " + descriptor.id() + " ran out of memory (" + cause.getMessage() + "); what it "
+                        + "collected before is kept. Give the scanner a larger heap, such as "
+                        + "EVIDENTRY_JAVA_OPTS=-Xmx2g, or scan less at once";
+            }
+        }
+        return "provider " + descriptor.id() + " stopped with " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String stackTrace(Throwable e) {

@@ -234,6 +234,25 @@ class EvidentryCliTest {
     }
 
     @Test
+    void runningOutOfMemoryIsAnInternalErrorNotAFailedCheck() {
+        // Standard output that fails as a full heap would: the error surfaces while the catalogue is printed.
+        PrintStream exhausted = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        }, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = EvidentryCli.run(new String[] {"checks"}, new EvidentryCli.Environment(exhausted,
+                new PrintStream(err, true, StandardCharsets.UTF_8), temp.resolve("home"), false));
+
+        assertThat(code).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ran out of memory (Java heap space)",
+                "EVIDENTRY_JAVA_OPTS=-Xmx2g");
+    }
+
+    @Test
     void checksListsTheCatalogue() {
         Run run = run("checks");
 

@@ -97,6 +97,30 @@ class CollectorTest {
     }
 
     @Test
+    void aProviderThatRunsOutOfMemoryIsAnIssueSayingSoNeverSilence() {
+        Provider hungry = provider("hungry", Set.of(HumanIdentity.KIND), Set.of(), (context, sink) -> {
+            sink.accept(user("hungry", "alice"));
+            context.forEachConcurrently(List.of(1, 2), item -> {
+                throw new OutOfMemoryError("Java heap space");
+            });
+        });
+        Provider deep = provider("deep", Set.of(DataStoreEncryption.KIND), Set.of(), (context, sink) -> {
+            throw new StackOverflowError();
+        });
+
+        FactStore store = collect(List.of(hungry, deep), Map.of());
+
+        assertThat(store.all(HumanIdentity.class)).extracting(HumanIdentity::login).containsExactly("alice");
+        assertThat(store.issues()).extracting(issue -> issue.provider() + " " + issue.cause())
+                .containsExactlyInAnyOrder("hungry PLUGIN_FAILURE", "deep PLUGIN_FAILURE");
+        assertThat(store.issues()).filteredOn(issue -> issue.provider().equals("hungry")).singleElement()
+                .satisfies(issue -> assertThat(issue.message()).startsWith("provider hungry ran out of memory (Java "
+                        + "heap space)").contains("EVIDENTRY_JAVA_OPTS=-Xmx2g"));
+        assertThat(store.issues()).filteredOn(issue -> issue.provider().equals("deep")).singleElement()
+                .satisfies(issue -> assertThat(issue.message()).contains("StackOverflowError"));
+    }
+
+    @Test
     void aFactOfAnUndeclaredKindIsRefusedWithAnIssue() {
         Provider sloppy = provider("sloppy", Set.of(HumanIdentity.KIND), Set.of(), (context, sink) -> {
             sink.accept(user("sloppy", "alice"));

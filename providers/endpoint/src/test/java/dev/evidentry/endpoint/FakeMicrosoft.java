@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.evidentry.testkit.CollectionResult;
+import dev.evidentry.testkit.LocalhostTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,10 +56,10 @@ final class FakeMicrosoft implements AutoCloseable {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     FakeMicrosoft() {
-        SelfSignedTls tls = SelfSignedTls.get();
+        LocalhostTls tls = LocalhostTls.shared();
         server = new WireMockServer(WireMockConfiguration.options().httpDisabled(true).dynamicHttpsPort()
-                .bindAddress("127.0.0.1").keystorePath(tls.keyStore.toString())
-                .keystorePassword(SelfSignedTls.PASSWORD).keyManagerPassword(SelfSignedTls.PASSWORD)
+                .bindAddress("127.0.0.1").keystorePath(tls.keyStore().toString())
+                .keystorePassword(LocalhostTls.PASSWORD).keyManagerPassword(LocalhostTls.PASSWORD)
                 .keystoreType("PKCS12").containerThreads(20));
         server.start();
     }
@@ -118,7 +119,7 @@ final class FakeMicrosoft implements AutoCloseable {
         options.put("microsoft-authority", baseUrl());
         options.put("intune-graph-url", baseUrl());
         options.put("defender-api-url", baseUrl());
-        options.put("microsoft-ca-file", SelfSignedTls.get().certificate.toString());
+        options.put("microsoft-ca-file", LocalhostTls.shared().certificatePem().toString());
         options.put("microsoft-request-timeout", "PT5S");
         return options;
     }

@@ -6,12 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import dev.evidentry.testkit.LocalhostTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,10 +55,10 @@ final class FakeOkta implements AutoCloseable {
     }
 
     static FakeOkta start() {
-        TestTls tls = TestTls.get();
+        LocalhostTls tls = LocalhostTls.shared();
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().httpDisabled(true).dynamicHttpsPort()
-                .bindAddress("127.0.0.1").keystorePath(tls.keyStore.toString()).keystorePassword(TestTls.PASSWORD)
-                .keyManagerPassword(TestTls.PASSWORD).keystoreType("PKCS12").containerThreads(20)
+                .bindAddress("127.0.0.1").keystorePath(tls.keyStore().toString()).keystorePassword(LocalhostTls.PASSWORD)
+                .keyManagerPassword(LocalhostTls.PASSWORD).keystoreType("PKCS12").containerThreads(20)
                 .asynchronousResponseEnabled(false));
         server.start();
         return new FakeOkta(server);
@@ -72,7 +73,7 @@ final class FakeOkta implements AutoCloseable {
         Map<String, String> options = new HashMap<>();
         options.put("org-url", orgUrl());
         options.put("api-token", TOKEN);
-        options.put("ca-file", TestTls.get().certificatePem.toString());
+        options.put("ca-file", LocalhostTls.shared().certificatePem().toString());
         options.put("page-size", Integer.toString(PAGE_SIZE));
         options.put("request-timeout", "PT5S");
         return options;

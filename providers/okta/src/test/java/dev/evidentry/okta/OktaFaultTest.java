@@ -21,6 +21,7 @@ import dev.evidentry.spi.fact.okta.OktaSignOnPolicy;
 import dev.evidentry.spi.fact.okta.OktaUser;
 import dev.evidentry.spi.fact.okta.OktaUserFactors;
 import dev.evidentry.testkit.CollectionResult;
+import dev.evidentry.testkit.LocalhostTls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +284,7 @@ class OktaFaultTest {
 
     @Test
     void anUntrustedCertificateIsAConfigurationProblemNeverAnUnverifiedConnection() {
-        CollectionResult result = collect(Map.of("ca-file", TestTls.other().toString(), "max-attempts", "1"));
+        CollectionResult result = collect(Map.of("ca-file", LocalhostTls.create().certificatePem().toString(), "max-attempts", "1"));
 
         CollectionIssue issue = single(result.issues());
         assertThat(issue.cause()).isEqualTo(IssueCause.CONFIGURATION);

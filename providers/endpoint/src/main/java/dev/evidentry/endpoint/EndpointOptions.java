@@ -216,22 +216,11 @@ record EndpointOptions(Optional<Path> osqueryResults, Optional<ApiOptions> falco
                         .filter(value -> !value.isEmpty()))
                 .orElseThrow(() -> new InvalidOptionException("the " + name + " client " + clientId.get() + " has "
                         + "no secret: set " + secretVariable + " (or the option " + secretKey + ")"));
-        URI baseUrl;
-        try {
-            Optional<URI> given = option.apply(urlKey).map(URI::create);
-            if (given.isEmpty() && defaultUrl.isEmpty()) {
-                throw new InvalidOptionException("the " + name + " client " + clientId.get() + " needs the option "
-                        + urlKey);
-            }
-            baseUrl = given.or(() -> defaultUrl).orElseThrow();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException("the option " + urlKey + " is not a URL: " + e.getMessage());
+        if (option.apply(urlKey).isEmpty() && defaultUrl.isEmpty()) {
+            throw new InvalidOptionException("the " + name + " client " + clientId.get() + " needs the option "
+                    + urlKey);
         }
-        if (baseUrl.getHost() == null || !("https".equals(baseUrl.getScheme()) || ("http".equals(baseUrl.getScheme())
-                && isLoopback(baseUrl.getHost())))) {
-            throw new InvalidOptionException("the option " + urlKey + " must be an https URL (http only for "
-                    + "a loopback test server): " + baseUrl);
-        }
+        URI baseUrl = url(option, urlKey, defaultUrl.orElse(null));
         return Optional.of(new ApiOptions(baseUrl, clientId.get(), secret,
                 duration(option, prefix + "-request-timeout", Duration.ofSeconds(30)),
                 duration(option, prefix + "-max-rate-limit-wait", Duration.ofMinutes(2)),
